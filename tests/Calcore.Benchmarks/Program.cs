@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Calcore.Benchmarks.BenchmarkConfig).Assembly).Run(args);
