@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Calcore.Attendees;
+using Calcore.Internal;
+using NodaTime;
+
+namespace Calcore.Events;
+
+/// <summary>A snapshot of a stored event: its id, fields, commitments (participation), version and ETag.</summary>
+/// <remarks>
+/// <para>Events are immutable values (DESIGN.md "Events are immutable values"). Every change goes through the
+/// <see cref="StorageManager"/> and returns a new snapshot with a higher <see cref="Version"/>. A caller may pass the
+/// version it read to a change; if the stored version differs the change is refused with a
+/// <see cref="ConcurrencyConflictException"/> and nothing is written.</para>
+/// <para>Two snapshots are equal when they have the same id and version (whichever manager returned them).</para>
+/// <para>Snapshots returned by a manager are bound to it, and their convenience methods (<see cref="InviteAsync"/>,
+/// <see cref="SetParticipationStatusAsync"/>, <see cref="UpdateAsync"/>, <see cref="DeleteAsync"/>) delegate to it.
+/// Only <see cref="UpdateAsync"/> passes this snapshot's version as the expected version (it replaces fields derived
+/// from this snapshot); the others merge into whatever is stored.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class CalendarEvent : IEquatable<CalendarEvent>
+{
+    private readonly StorageManager? _manager;
+
+    /// <summary>Creates a snapshot. Storage providers use this to rebuild what they stored.</summary>
+    /// <param name="id">The event's id.</param>
+    /// <param name="details">The event's fields.</param>
+    /// <param name="commitments">The participation of each attendee; at most one per attendee.</param>
+    /// <param name="version">The version, at least 1.</param>
+    /// <param name="created">When the event was created.</param>
+    /// <param name="updated">When it was last changed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> or <paramref name="commitments"/> is null.</exception>
+    /// <exception cref="ArgumentException">The id is the default value, an attendee appears twice, or the version is below 1.</exception>
+    public CalendarEvent(EventId id, EventDetails details, IEnumerable<Commitment> commitments, long version, Instant created, Instant updated)
+        : this(id, details, ToList(commitments), version, created, updated, null)
+    {
+        Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The event id must not be the default value.");
+        Preconditions.CheckArgumentRange(nameof(version), version, 1, long.MaxValue);
+        var seen = new HashSet<AttendeeId>();
+        foreach (Commitment c in Commitments)
+        {
+            Preconditions.CheckArgument(c is not null, nameof(commitments), "A commitment must not be null.");
+            Preconditions.CheckArgument(seen.Add(c.AttendeeId), nameof(commitments), $"The attendee '{c.AttendeeId}' has more than one commitment.");
+        }
+    }
+
+    private CalendarEvent(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, long version, Instant created, Instant updated, StorageManager? manager)
+    {
+        Id = id;
+        Details = Preconditions.CheckNotNull(details);
+        Commitments = commitments;
+        Version = version;
+        Created = created;
+        Updated = updated;
+        _manager = manager;
+    }
+
+    /// <summary>Gets the event's id.</summary>
+    public EventId Id { get; }
+
+    /// <summary>Gets the event's fields.</summary>
+    public EventDetails Details { get; }
+
+    /// <summary>Gets the participation of each attendee, in the order the attendees were added.</summary>
+    public ImmutableArray<Commitment> Commitments { get; }
+
+    /// <summary>Gets the version: 1 when created, growing with every change.</summary>
+    public long Version { get; }
+
+    /// <summary>Gets an HTTP-style entity tag that changes with every change (a quoted string).</summary>
+    public string ETag => FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}\"");
+
+    /// <summary>Gets when the event was created (from the manager's clock).</summary>
+    public Instant Created { get; }
+
+    /// <summary>Gets when the event was last changed (from the manager's clock).</summary>
+    public Instant Updated { get; }
+
+    /// <summary>Gets the title.</summary>
+    public string Title => Details.Title;
+
+    /// <summary>Gets the description.</summary>
+    public string Description => Details.Description;
+
+    /// <summary>Gets the location.</summary>
+    public string Location => Details.Location;
+
+    /// <summary>Gets the timing.</summary>
+    public EventTiming Timing => Details.Timing;
+
+    /// <summary>Gets the status.</summary>
+    public EventStatus Status => Details.Status;
+
+    /// <summary>Gets the transparency.</summary>
+    public Transparency Transparency => Details.Transparency;
+
+    /// <summary>Gets the access class.</summary>
+    public AccessClass AccessClass => Details.AccessClass;
+
+    /// <summary>Gets the categories.</summary>
+    public IReadOnlyCollection<string> Categories => Details.Categories;
+
+    /// <summary>Gets the organizer, or null.</summary>
+    public AttendeeId? OrganizerId => Details.OrganizerId;
+
+    /// <summary>Gets the iCalendar UID.</summary>
+    public string Uid => Details.Uid ?? Id.Value;
+
+    /// <summary>Gets the attendee ids, in the order they were added.</summary>
+    public IEnumerable<AttendeeId> AttendeeIds => Commitments.Select(c => c.AttendeeId);
+
+    /// <summary>Gets an attendee's commitment, or null when the attendee is not on the event.</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>The commitment or null.</returns>
+    public Commitment? FindCommitment(AttendeeId attendee)
+    {
+        foreach (Commitment c in Commitments)
+        {
+            if (c.AttendeeId == attendee)
+            {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Gets an attendee's participation status, or null when the attendee is not on the event.</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>The status or null.</returns>
+    public ParticipationStatus? GetParticipationStatus(AttendeeId attendee) => FindCommitment(attendee)?.Status;
+
+    /// <inheritdoc cref="GetParticipationStatus(AttendeeId)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="attendee"/> is null.</exception>
+    public ParticipationStatus? GetParticipationStatus(Attendee attendee) => GetParticipationStatus(Preconditions.CheckNotNull(attendee).Id);
+
+    /// <summary>Gets an attendee's role, or null when the attendee is not on the event.</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>The role or null.</returns>
+    public ParticipationRole? GetParticipationRole(AttendeeId attendee) => FindCommitment(attendee)?.Role;
+
+    /// <summary>Gets a value indicating whether an attendee is on the event.</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>True when the attendee has a commitment.</returns>
+    public bool HasAttendee(AttendeeId attendee) => FindCommitment(attendee) is not null;
+
+    /// <summary>Places the event on the time line (see <see cref="EventTiming.ToInterval"/>).</summary>
+    /// <param name="defaultZone">The zone for floating and all-day events.</param>
+    /// <returns>The half-open interval of instants.</returns>
+    public Interval ToInterval(DateTimeZone defaultZone) => Timing.ToInterval(defaultZone);
+
+    /// <summary>Invites attendees through the manager that returned this snapshot.</summary>
+    /// <param name="invitees">The attendees to invite.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot and each invitee's outcome.</returns>
+    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
+    /// <seealso cref="StorageManager.InviteAsync"/>
+    public Task<InvitationResult> InviteAsync(IEnumerable<Attendee> invitees, CancellationToken cancellationToken = default)
+        => BoundManager.InviteAsync(Id, invitees, expectedVersion: null, cancellationToken);
+
+    /// <summary>Sets an attendee's participation status through the manager that returned this snapshot.</summary>
+    /// <param name="attendee">The attendee; added as a required participant when not yet on the event.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
+    public Task<CalendarEvent> SetParticipationStatusAsync(Attendee attendee, ParticipationStatus status, CancellationToken cancellationToken = default)
+        => BoundManager.SetParticipationStatusAsync(Id, attendee, status, expectedVersion: null, cancellationToken);
+
+    /// <summary>Changes the event's fields, expecting this snapshot's version to be the stored one.</summary>
+    /// <param name="change">A function from the current fields to the new ones, e.g. <c>d =&gt; d with { Title = "x" }</c>.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
+    /// <exception cref="ConcurrencyConflictException">The event changed since this snapshot.</exception>
+    public Task<CalendarEvent> UpdateAsync(Func<EventDetails, EventDetails> change, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(change);
+        return BoundManager.UpdateEventAsync(Id, change(Details), Version, cancellationToken);
+    }
+
+    /// <summary>Deletes the event through the manager that returned this snapshot.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when the event is deleted.</returns>
+    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
+    public Task DeleteAsync(CancellationToken cancellationToken = default)
+        => BoundManager.DeleteEventAsync(Id, expectedVersion: null, cancellationToken);
+
+    /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
+    internal CalendarEvent BindTo(StorageManager manager)
+        => ReferenceEquals(_manager, manager) ? this : new CalendarEvent(Id, Details, Commitments, Version, Created, Updated, manager);
+
+    /// <summary>Returns the next version of this event with other fields and commitments.</summary>
+    internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, Instant updated)
+        => new(Id, details, commitments, checked(Version + 1), Created, updated, null);
+
+    /// <summary>Returns the same version with other commitments (used while a write is being prepared).</summary>
+    internal CalendarEvent WithCommitments(ImmutableArray<Commitment> commitments)
+        => new(Id, Details, commitments, Version, Created, Updated, null);
+
+    /// <summary>Creates version 1 of a new event.</summary>
+    internal static CalendarEvent CreateNew(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, Instant now)
+        => new(id, details, commitments, 1, now, now, null);
+
+    private StorageManager BoundManager => _manager
+        ?? throw new InvalidOperationException($"Event '{Id}' is not bound to a StorageManager; call the manager directly.");
+
+    /// <inheritdoc/>
+    public bool Equals(CalendarEvent? other) => other is not null && Id == other.Id && Version == other.Version;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as CalendarEvent);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Version);
+
+    /// <summary>Returns the title, id, version and timing.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"'{Title}' ({Id} v{Version}) {Timing}";
+
+    /// <summary>Tests two snapshots for equality (same id and version).</summary>
+    /// <param name="left">The first snapshot.</param>
+    /// <param name="right">The second snapshot.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(CalendarEvent? left, CalendarEvent? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Tests two snapshots for inequality.</summary>
+    /// <param name="left">The first snapshot.</param>
+    /// <param name="right">The second snapshot.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(CalendarEvent? left, CalendarEvent? right) => !(left == right);
+
+    private static ImmutableArray<Commitment> ToList(IEnumerable<Commitment> commitments)
+        => [.. Preconditions.CheckNotNull(commitments)];
+}

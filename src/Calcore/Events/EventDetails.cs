@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Calcore.Attendees;
+using Calcore.Internal;
+
+namespace Calcore.Events;
+
+/// <summary>The fields of an event that its organizer sets: what, when, where, and how it shows.</summary>
+/// <remarks>
+/// <para>Create one with its timing and set the rest with an object initializer; change one with a
+/// <c>with</c> expression. Every property validates in its <c>init</c> accessor, so a <c>with</c> expression
+/// cannot produce an invalid value: null strings, undefined enum values and bad categories are refused with an
+/// <see cref="ArgumentException"/> that names the field.</para>
+/// <code>
+/// var details = new EventDetails(EventTiming.Timed(new LocalDateTime(2005, 4, 10, 16, 0), zone, Duration.FromHours(1)))
+/// {
+///     Title = "Florent's Meeting",
+///     Status = EventStatus.Tentative,
+/// };
+/// var moved = details with { Location = "Room 1" };
+/// </code>
+/// <para>Two values are equal when every field is equal (categories compared as sets).</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed record EventDetails
+{
+    private readonly EventTiming _timing = null!;
+    private readonly string _title = string.Empty;
+    private readonly string _description = string.Empty;
+    private readonly string _location = string.Empty;
+    private readonly EventStatus _status;
+    private readonly Transparency _transparency;
+    private readonly AccessClass _accessClass;
+    private readonly ImmutableSortedSet<string> _categories = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+    private readonly string? _uid;
+
+    /// <summary>Creates the details of an event with the given timing and default values for everything else.</summary>
+    /// <param name="timing">When the event happens.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timing"/> is null.</exception>
+    public EventDetails(EventTiming timing)
+    {
+        Timing = timing;
+    }
+
+    /// <summary>Gets when the event happens.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public EventTiming Timing
+    {
+        get => _timing;
+        init => _timing = value ?? throw new ArgumentNullException(nameof(Timing), "An event needs a timing (a start and an end or duration).");
+    }
+
+    /// <summary>Gets the title (RFC 5545 SUMMARY); empty by default.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public string Title
+    {
+        get => _title;
+        init => _title = value ?? throw new ArgumentNullException(nameof(Title));
+    }
+
+    /// <summary>Gets the description; empty by default.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public string Description
+    {
+        get => _description;
+        init => _description = value ?? throw new ArgumentNullException(nameof(Description));
+    }
+
+    /// <summary>Gets the free-text location; empty by default. (Rooms are attendees, not locations.)</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public string Location
+    {
+        get => _location;
+        init => _location = value ?? throw new ArgumentNullException(nameof(Location));
+    }
+
+    /// <summary>Gets the event status; <see cref="EventStatus.Confirmed"/> by default, as in Google Calendar.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public EventStatus Status
+    {
+        get => _status;
+        init => _status = Preconditions.CheckDefined(value, nameof(Status));
+    }
+
+    /// <summary>Gets whether the event blocks time; <see cref="Transparency.Opaque"/> by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public Transparency Transparency
+    {
+        get => _transparency;
+        init => _transparency = Preconditions.CheckDefined(value, nameof(Transparency));
+    }
+
+    /// <summary>Gets the access class; <see cref="AccessClass.Public"/> by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public AccessClass AccessClass
+    {
+        get => _accessClass;
+        init => _accessClass = Preconditions.CheckDefined(value, nameof(AccessClass));
+    }
+
+    /// <summary>Gets the categories, a set of non-empty strings kept in ordinal order.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    /// <exception cref="ArgumentException">A category is null, empty or contains a control character.</exception>
+    public IReadOnlyCollection<string> Categories
+    {
+        get => _categories;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Categories));
+            foreach (string? category in value)
+            {
+                Preconditions.CheckArgument(!string.IsNullOrEmpty(category), nameof(Categories), "A category must be a non-empty string.");
+                Preconditions.CheckArgument(!category.Any(char.IsControl), nameof(Categories), $"The category '{category}' contains a control character.");
+            }
+            _categories = ImmutableSortedSet.CreateRange(StringComparer.Ordinal, value);
+        }
+    }
+
+    /// <summary>Gets the organizer, or null. The organizer is ACCEPTED on the event when it is created.</summary>
+    public AttendeeId? OrganizerId { get; init; }
+
+    /// <summary>Gets the iCalendar UID (RFC 5545 §3.8.4.7), or null to let the manager use the event id.</summary>
+    /// <exception cref="ArgumentException">Set to an empty string.</exception>
+    public string? Uid
+    {
+        get => _uid;
+        init
+        {
+            Preconditions.CheckArgument(value is null || value.Length > 0, nameof(Uid), "A UID must not be empty (use null for none).");
+            _uid = value;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the event is in a category (ordinal comparison).</summary>
+    /// <param name="category">The category.</param>
+    /// <returns>True when the event is in it.</returns>
+    public bool IsInCategory(string category) => _categories.Contains(category);
+
+    /// <inheritdoc/>
+    public bool Equals(EventDetails? other)
+        => other is not null
+           && _timing.Equals(other._timing)
+           && string.Equals(_title, other._title, StringComparison.Ordinal)
+           && string.Equals(_description, other._description, StringComparison.Ordinal)
+           && string.Equals(_location, other._location, StringComparison.Ordinal)
+           && _status == other._status
+           && _transparency == other._transparency
+           && _accessClass == other._accessClass
+           && _categories.SetEquals(other._categories)
+           && OrganizerId == other.OrganizerId
+           && string.Equals(_uid, other._uid, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_timing, _title, _status, OrganizerId, _uid);
+}

@@ -1,0 +1,345 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Calcore.Attendees;
+using Calcore.Events;
+using Calcore.Internal;
+using Calcore.Storage.Internal;
+using NodaTime;
+
+namespace Calcore.Storage;
+
+/// <summary>Keeps events in memory: the default storage and the reference implementation of <see cref="IStorage"/>.</summary>
+/// <remarks>
+/// <para>Events are indexed by id, by attendee and by organizer, each index ordered by time (see
+/// <see cref="IStorage"/> for the span rule), so a query for one attendee's week does not look at other
+/// attendees' events nor at that attendee's events far from the week.</para>
+/// <para>Transactions are serialized by one writer lock, which is stronger than the contract asks (serializable
+/// per locked attendee); readers never wait for a transaction, only for the brief moment a commit is applied,
+/// and never see uncommitted writes. Everything is lost when the process ends: use
+/// <c>Calcore.Storage.Sqlite</c> to keep a calendar on disk.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public sealed class MemoryStorage : IStorage, IDisposable
+{
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Dictionary<EventId, Stored> _events = [];
+    private readonly TimeIndex _all = new();
+    private readonly Dictionary<AttendeeId, TimeIndex> _byAttendee = [];
+    private readonly Dictionary<AttendeeId, TimeIndex> _byOrganizer = [];
+    private bool _disposed;
+
+    /// <summary>Creates an empty storage.</summary>
+    /// <param name="name">A name for diagnostics.</param>
+    public MemoryStorage(string name = "memory")
+    {
+        Name = Preconditions.CheckNotNull(name);
+    }
+
+    /// <summary>Gets the storage's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the number of stored events.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return ValueTask.FromResult(_events.TryGetValue(id, out Stored s) ? s.Event : null);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IReadOnlyList<CalendarEvent>>(Query(query, pending: null));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IStorageTransaction> BeginTransactionAsync(IReadOnlyCollection<AttendeeId> lockedAttendees, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(lockedAttendees);
+        ThrowIfDisposed();
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Transaction(this);
+    }
+
+    /// <summary>Releases the writer lock.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+        _writer.Dispose();
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new CalcoreStorageException(StorageErrorCode.Disposed, $"The memory storage '{Name}' has been disposed.");
+        }
+    }
+
+    private List<CalendarEvent> Query(EventQuery query, Dictionary<EventId, Stored?>? pending)
+    {
+        var entries = new List<TimeIndex.Entry>();
+        var result = new List<CalendarEvent>();
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            TimeIndex? index = query.Attendee is { } a ? _byAttendee.GetValueOrDefault(a)
+                : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
+                : _all;
+            index?.Collect(query.Window, entries);
+            if (pending is not null)
+            {
+                entries.RemoveAll(e => pending.ContainsKey(e.Id));
+            }
+            foreach (TimeIndex.Entry e in entries)
+            {
+                Stored stored = _events[e.Id];
+                if (Matches(stored, query))
+                {
+                    result.Add(stored.Event);
+                }
+            }
+        }
+        if (pending is not null)
+        {
+            foreach (Stored? p in pending.Values)
+            {
+                if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s, query))
+                {
+                    entries.Add(TimeIndex.Entry.From(s.Event.Id, s.Span));
+                    result.Add(s.Event);
+                }
+            }
+            return SortBySpan(result, pending);
+        }
+        return result.Count > 1 && NeedsSort(entries) ? SortBySpan(result, null) : result;
+    }
+
+    private static bool Matches(Stored stored, EventQuery query)
+        => (query.Attendee is not { } a || stored.Event.HasAttendee(a)) && (query.Organizer is not { } o || stored.Event.OrganizerId == o);
+
+    private static bool NeedsSort(List<TimeIndex.Entry> entries)
+    {
+        for (int i = 1; i < entries.Count; i++)
+        {
+            if (TimeIndex.EntryComparer.Instance.Compare(entries[i - 1], entries[i]) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<CalendarEvent> SortBySpan(List<CalendarEvent> events, Dictionary<EventId, Stored?>? pending)
+    {
+        var keyed = new List<(TimeIndex.Entry Key, CalendarEvent Event)>(events.Count);
+        lock (_gate)
+        {
+            foreach (CalendarEvent e in events)
+            {
+                Stored s = pending is not null && pending.TryGetValue(e.Id, out Stored? p) && p is not null ? p.Value : _events[e.Id];
+                keyed.Add((TimeIndex.Entry.From(e.Id, s.Span), e));
+            }
+        }
+        keyed.Sort((x, y) => TimeIndex.EntryComparer.Instance.Compare(x.Key, y.Key));
+        return keyed.ConvertAll(k => k.Event);
+    }
+
+    private void Apply(Dictionary<EventId, Stored?> pending)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            foreach ((EventId id, Stored? change) in pending)
+            {
+                if (_events.Remove(id, out Stored old))
+                {
+                    Unindex(old);
+                }
+                if (change is { } s)
+                {
+                    _events.Add(id, s);
+                    Index(s);
+                }
+            }
+        }
+    }
+
+    private void Index(Stored s)
+    {
+        _all.Add(s.Event.Id, s.Span);
+        foreach (Commitment c in s.Event.Commitments)
+        {
+            IndexFor(_byAttendee, c.AttendeeId).Add(s.Event.Id, s.Span);
+        }
+        if (s.Event.OrganizerId is { } o)
+        {
+            IndexFor(_byOrganizer, o).Add(s.Event.Id, s.Span);
+        }
+    }
+
+    private void Unindex(Stored s)
+    {
+        _all.Remove(s.Event.Id, s.Span);
+        foreach (Commitment c in s.Event.Commitments)
+        {
+            RemoveFrom(_byAttendee, c.AttendeeId, s);
+        }
+        if (s.Event.OrganizerId is { } o)
+        {
+            RemoveFrom(_byOrganizer, o, s);
+        }
+    }
+
+    private static TimeIndex IndexFor(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key)
+    {
+        if (!map.TryGetValue(key, out TimeIndex? index))
+        {
+            index = new TimeIndex();
+            map.Add(key, index);
+        }
+        return index;
+    }
+
+    private static void RemoveFrom(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, Stored s)
+    {
+        if (map.TryGetValue(key, out TimeIndex? index))
+        {
+            index.Remove(s.Event.Id, s.Span);
+            if (index.Count == 0)
+            {
+                map.Remove(key);
+            }
+        }
+    }
+
+    private readonly record struct Stored(CalendarEvent Event, Interval Span);
+
+    private sealed class Transaction(MemoryStorage storage) : IStorageTransaction
+    {
+        private readonly Dictionary<EventId, Stored?> _pending = [];
+        private bool _done;
+
+        public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
+        {
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(Find(id)?.Event);
+        }
+
+        public ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
+        {
+            Preconditions.CheckNotNull(query);
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult<IReadOnlyList<CalendarEvent>>(storage.Query(query, _pending.Count == 0 ? null : _pending));
+        }
+
+        public ValueTask InsertEventAsync(CalendarEvent calendarEvent, Interval span, CancellationToken cancellationToken)
+        {
+            Preconditions.CheckNotNull(calendarEvent);
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Find(calendarEvent.Id) is not null)
+            {
+                throw new CalcoreStorageException(StorageErrorCode.DuplicateKey, $"An event with the id '{calendarEvent.Id}' is already stored.");
+            }
+            _pending[calendarEvent.Id] = new Stored(calendarEvent, span);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<bool> ReplaceEventAsync(CalendarEvent calendarEvent, Interval span, long expectedVersion, CancellationToken cancellationToken)
+        {
+            Preconditions.CheckNotNull(calendarEvent);
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Find(calendarEvent.Id) is not { } current || current.Event.Version != expectedVersion)
+            {
+                return ValueTask.FromResult(false);
+            }
+            _pending[calendarEvent.Id] = new Stored(calendarEvent, span);
+            return ValueTask.FromResult(true);
+        }
+
+        public ValueTask<bool> DeleteEventAsync(EventId id, long expectedVersion, CancellationToken cancellationToken)
+        {
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Find(id) is not { } current || current.Event.Version != expectedVersion)
+            {
+                return ValueTask.FromResult(false);
+            }
+            _pending[id] = null;
+            return ValueTask.FromResult(true);
+        }
+
+        public ValueTask CommitAsync(CancellationToken cancellationToken)
+        {
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            storage.Apply(_pending);
+            Finish();
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_done)
+            {
+                Finish();
+            }
+            return ValueTask.CompletedTask;
+        }
+
+        private Stored? Find(EventId id)
+        {
+            if (_pending.TryGetValue(id, out Stored? p))
+            {
+                return p;
+            }
+            lock (storage._gate)
+            {
+                storage.ThrowIfDisposed();
+                return storage._events.TryGetValue(id, out Stored s) ? s : null;
+            }
+        }
+
+        private void Finish()
+        {
+            _done = true;
+            _pending.Clear();
+            storage._writer.Release();
+        }
+
+        private void ThrowIfDone()
+        {
+            if (_done)
+            {
+                throw new InvalidOperationException("The transaction has already been committed or disposed.");
+            }
+        }
+    }
+}

@@ -1,0 +1,650 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Calcore.Attendees;
+using Calcore.Events;
+using Calcore.Internal;
+using Calcore.Scheduling;
+using Calcore.Scheduling.Internal;
+using Calcore.Storage;
+using NodaTime;
+
+namespace Calcore;
+
+/// <summary>The entry point of Calcore: creates, finds, changes and deletes events on a storage, runs invite
+/// policies, and answers free/busy questions.</summary>
+/// <remarks>
+/// <para>Build one with <see cref="CreateBuilder"/>. Every method that may touch storage is asynchronous and
+/// takes a <see cref="CancellationToken"/>. Every write is one atomic storage transaction: a refused or failed
+/// call changes nothing. Every write returns the new snapshot; a caller may pass the version it read as
+/// <c>expectedVersion</c>, and a stale one is refused with a <see cref="ConcurrencyConflictException"/>.</para>
+/// <para>Windows are half-open intervals of instants (DESIGN.md "Intervals"). Floating and all-day events are
+/// placed on the time line in <see cref="Zone"/>.</para>
+/// <para>This type is thread-safe: one manager may be used from many threads at once.</para>
+/// </remarks>
+public sealed class StorageManager : IAsyncDisposable
+{
+    private readonly bool _ownsStorage;
+    private readonly object _sourcesGate = new();
+    private ImmutableArray<IAttendeeSource> _sources = [];
+
+    internal StorageManager(IStorage storage, bool ownsStorage, IClock clock, DateTimeZone zone)
+    {
+        Storage = storage;
+        _ownsStorage = ownsStorage;
+        Clock = clock;
+        Zone = zone;
+    }
+
+    /// <summary>Gets the storage the manager works on.</summary>
+    public IStorage Storage { get; }
+
+    /// <summary>Gets the clock that stamps created and updated times.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Gets the zone in which floating and all-day events are placed on the time line.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Gets the attendee sources registered with this manager, in registration order.</summary>
+    public IReadOnlyList<IAttendeeSource> AttendeeSources => _sources;
+
+    /// <summary>Starts configuring a manager.</summary>
+    /// <returns>A new builder.</returns>
+    public static StorageManagerBuilder CreateBuilder() => new();
+
+    /// <summary>Creates a manager on a new <see cref="MemoryStorage"/>, the system clock and UTC.</summary>
+    /// <returns>The manager.</returns>
+    public static StorageManager CreateInMemory() => CreateBuilder().Build();
+
+    /// <summary>Registers an attendee source, so the manager can find attendees' invite policies by id.</summary>
+    /// <param name="source">The source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public void RegisterAttendeeSource(IAttendeeSource source)
+    {
+        Preconditions.CheckNotNull(source);
+        lock (_sourcesGate)
+        {
+            if (!_sources.Contains(source))
+            {
+                _sources = _sources.Add(source);
+            }
+        }
+    }
+
+    /// <summary>Finds an attendee by id in the registered sources (the first that knows it).</summary>
+    /// <param name="id">The attendee id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The attendee, or null.</returns>
+    public async ValueTask<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken = default)
+    {
+        foreach (IAttendeeSource source in _sources)
+        {
+            if (await source.FindAttendeeAsync(id, cancellationToken).ConfigureAwait(false) is { } attendee)
+            {
+                return attendee;
+            }
+        }
+        return null;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Events: create, find, list
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Creates an event with a generated id; its organizer, if any, is ACCEPTED on it.</summary>
+    /// <param name="details">The event's fields.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The stored event (version 1).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
+    public Task<CalendarEvent> CreateEventAsync(EventDetails details, CancellationToken cancellationToken = default)
+        => CreateEventAsync(details, null, cancellationToken);
+
+    /// <summary>Creates an event, with a supplied id or a generated one; its organizer, if any, is ACCEPTED on it.</summary>
+    /// <param name="details">The event's fields.</param>
+    /// <param name="id">The id to use, or null to generate a unique one.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The stored event (version 1).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
+    /// <exception cref="EventAlreadyExistsException">An event with the supplied id exists; it is not overwritten.</exception>
+    public async Task<CalendarEvent> CreateEventAsync(EventDetails details, EventId? id, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(details);
+        Preconditions.CheckArgument(id is null || id.Value.Value.Length > 0, nameof(id), "The event id must not be the default value.");
+        EventId eventId = id ?? NewEventId();
+        var commitments = ImmutableArray<Commitment>.Empty;
+        if (details.OrganizerId is { } organizer)
+        {
+            CalendarUserType type = (await FindAttendeeAsync(organizer, cancellationToken).ConfigureAwait(false))?.Type ?? CalendarUserType.Individual;
+            commitments = [NewCommitment(organizer, type, ParticipationStatus.Accepted)];
+        }
+        CalendarEvent created = CalendarEvent.CreateNew(eventId, details, commitments, Clock.GetCurrentInstant());
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(created), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            if (await tx.FindEventAsync(eventId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new EventAlreadyExistsException(eventId);
+            }
+            await tx.InsertEventAsync(created, SpanOf(created), cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return created.BindTo(this);
+    }
+
+    /// <summary>Finds an event by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The event, or null when no event has the id.</returns>
+    public async Task<CalendarEvent?> FindEventOrNullAsync(EventId id, CancellationToken cancellationToken = default)
+    {
+        if (id.Value.Length == 0)
+        {
+            return null;
+        }
+        CalendarEvent? found = await Storage.FindEventAsync(id, cancellationToken).ConfigureAwait(false);
+        return found?.BindTo(this);
+    }
+
+    /// <summary>Gets an event by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="EventNotFoundException">No event has the id.</exception>
+    public async Task<CalendarEvent> GetEventAsync(EventId id, CancellationToken cancellationToken = default)
+        => await FindEventOrNullAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EventNotFoundException(id);
+
+    /// <summary>Gets every event that overlaps a window and matches criteria.</summary>
+    /// <param name="window">The half-open window; it may be open at either end.</param>
+    /// <param name="criteria">Filters, or null for none.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The events, ordered by start then id.</returns>
+    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
+        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, cancellationToken);
+
+    /// <summary>Gets the events an attendee is on that overlap a window and match criteria.</summary>
+    /// <param name="attendee">The attendee; the scope always applies (the criteria narrow it, never replace it).</param>
+    /// <param name="window">The half-open window; it may be open at either end.</param>
+    /// <param name="criteria">Filters, or null for none; a participation status or role without attendees applies to <paramref name="attendee"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The events, ordered by start then id.</returns>
+    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
+        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, cancellationToken);
+
+    /// <summary>Gets every event an attendee organizes, at any time, matching criteria.</summary>
+    /// <param name="organizer">The organizer.</param>
+    /// <param name="criteria">Filters, or null for none.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The events, ordered by start then id.</returns>
+    public Task<IReadOnlyList<CalendarEvent>> GetOrganizedEventsAsync(AttendeeId organizer, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
+    {
+        var window = new Interval(null, null);
+        SearchCriteria scoped = (criteria ?? SearchCriteria.None) with { Organizer = organizer };
+        return QueryAsync(new EventQuery { Organizer = organizer }, window, scoped, scope: null, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CalendarEvent>> QueryAsync(EventQuery query, Interval window, SearchCriteria? criteria, AttendeeId? scope, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CalendarEvent> found = await Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
+        var result = new List<CalendarEvent>(found.Count);
+        foreach (CalendarEvent e in found)
+        {
+            if (SpanMath.Overlaps(SpanOf(e), window) && (criteria ?? SearchCriteria.None).Matches(e, scope))
+            {
+                result.Add(e.BindTo(this));
+            }
+        }
+        return result;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Participation
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Invites attendees: each new one is added NEEDS-ACTION and then answers through its invite policy.</summary>
+    /// <remarks>
+    /// <para>Attendees already on the event are left untouched (status and role), so re-inviting never downgrades
+    /// an answer. The invitation and every policy decision are one atomic step: a room with
+    /// <see cref="InvitePolicy.AcceptIfPossible"/> sees every booking committed before it, and two concurrent
+    /// invitations of one room to overlapping events never both succeed.</para>
+    /// <para>When nobody new is invited, nothing is written and the current snapshot is returned.</para>
+    /// </remarks>
+    /// <param name="eventId">The event.</param>
+    /// <param name="invitees">The attendees to invite (duplicates are invited once).</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot and each distinct invitee's outcome, in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="invitees"/> or one of them is null.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task<InvitationResult> InviteAsync(EventId eventId, IEnumerable<Attendee> invitees, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(invitees);
+        var distinct = new List<Attendee>();
+        var seen = new HashSet<AttendeeId>();
+        foreach (Attendee? a in invitees)
+        {
+            Preconditions.CheckArgument(a is not null, nameof(invitees), "An invitee must not be null.");
+            if (seen.Add(a.Id))
+            {
+                distinct.Add(a);
+            }
+        }
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Union(seen)], cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            var commitments = current.Commitments.ToBuilder();
+            var added = new List<(int Index, Attendee Attendee)>();
+            foreach (Attendee a in distinct)
+            {
+                if (!current.HasAttendee(a.Id))
+                {
+                    added.Add((commitments.Count, a));
+                    commitments.Add(NewCommitment(a.Id, a.Type, ParticipationStatus.NeedsAction));
+                }
+            }
+            if (added.Count == 0)
+            {
+                return new InvitationResult(current.BindTo(this), [.. distinct.Select(a => Unchanged(current, a.Id))]);
+            }
+            CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
+            var decisions = new Dictionary<AttendeeId, InviteDecision>();
+            foreach ((int index, Attendee attendee) in added)
+            {
+                InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+                decisions[attendee.Id] = decision;
+                commitments[index] = commitments[index] with { Status = decision.Status };
+            }
+            next = current.Next(current.Details, commitments.ToImmutable(), next.Updated);
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<InvitationOutcome> outcomes =
+            [
+                .. distinct.Select(a => decisions.TryGetValue(a.Id, out InviteDecision? d)
+                    ? new InvitationOutcome(a.Id, wasAlreadyInvited: false, d.Status, d)
+                    : Unchanged(current, a.Id)),
+            ];
+            return new InvitationResult(next.BindTo(this), outcomes);
+        }
+    }
+
+    /// <summary>Sets an attendee's participation status (adding them as a required participant when not on the event).</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="attendee">The attendee.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attendee"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, Attendee attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(attendee);
+        return SetParticipationStatusAsync(eventId, attendee.Id, attendee.Type, status, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>Sets an attendee's participation status (adding them as a required participant when not on the event).</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="attendee">The attendee id; a newly added attendee's type comes from the registered sources (INDIVIDUAL when unknown).</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        CalendarUserType type = (await FindAttendeeAsync(attendee, cancellationToken).ConfigureAwait(false))?.Type ?? CalendarUserType.Individual;
+        return await SetParticipationStatusAsync(eventId, attendee, type, status, expectedVersion, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckDefined(status);
+        Preconditions.CheckArgument(attendee.Value.Length > 0, nameof(attendee), "The attendee id must not be the default value.");
+        return ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        {
+            int i = IndexOf(commitments, attendee);
+            if (i < 0)
+            {
+                commitments.Add(NewCommitment(attendee, type, status));
+            }
+            else if (commitments[i].Status != status)
+            {
+                commitments[i] = commitments[i] with { Status = status };
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Sets the role of an attendee who is on the event.</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="attendee">The attendee.</param>
+    /// <param name="role">The new role.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot (the current one, unwritten, when the role is already the one asked for).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="role"/> is undefined.</exception>
+    /// <exception cref="ArgumentException">The attendee is not on the event.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public Task<CalendarEvent> SetParticipationRoleAsync(EventId eventId, AttendeeId attendee, ParticipationRole role, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckDefined(role);
+        return ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        {
+            int i = IndexOf(commitments, attendee);
+            Preconditions.CheckArgument(i >= 0, nameof(attendee), $"The attendee '{attendee}' is not on event '{eventId}'.");
+            if (commitments[i].Role != role)
+            {
+                commitments[i] = commitments[i] with { Role = role };
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes an attendee from an event (a no-op when the attendee is not on it).</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="attendee">The attendee.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot (the current one, unwritten, when the attendee was not on the event).</returns>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public Task<CalendarEvent> RemoveParticipantAsync(EventId eventId, AttendeeId attendee, long? expectedVersion = null, CancellationToken cancellationToken = default)
+        => ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        {
+            int i = IndexOf(commitments, attendee);
+            if (i >= 0)
+            {
+                commitments.RemoveAt(i);
+            }
+        }, cancellationToken);
+
+    private async Task<CalendarEvent> ChangeCommitmentsAsync(EventId eventId, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
+    {
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            var commitments = current.Commitments.ToBuilder();
+            change(commitments);
+            if (commitments.SequenceEqual(current.Commitments))
+            {
+                return current.BindTo(this);
+            }
+            CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return next.BindTo(this);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Update and delete
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Replaces an event's fields.</summary>
+    /// <remarks>
+    /// When the change moves the event in time (or makes a non-blocking event blocking again), every attendee whose
+    /// invite policy is automatic (<see cref="InvitePolicy.IsAutomatic"/>, found through the registered attendee
+    /// sources) answers again for the new time, in the same atomic step: a room re-books itself if it is free and
+    /// declines, naming the conflicts, if not. Other attendees keep their answers.
+    /// </remarks>
+    /// <param name="eventId">The event.</param>
+    /// <param name="details">The new fields.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot (the current one, unwritten, when nothing changes).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task<CalendarEvent> UpdateEventAsync(EventId eventId, EventDetails details, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(details);
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (current.Details.Equals(details))
+            {
+                return current.BindTo(this);
+            }
+            CalendarEvent next = current.Next(details, current.Commitments, Clock.GetCurrentInstant());
+            bool rebook = BusyCalculator.EventBlocks(next)
+                && (!current.Timing.Equals(details.Timing) || !BusyCalculator.EventBlocks(current));
+            if (rebook)
+            {
+                next = await RebookAsync(tx, next, cancellationToken).ConfigureAwait(false);
+            }
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return next.BindTo(this);
+        }
+    }
+
+    /// <summary>Deletes an event.</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when the event is deleted.</returns>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task DeleteEventAsync(EventId eventId, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (!await tx.DeleteEventAsync(eventId, current.Version, cancellationToken).ConfigureAwait(false))
+            {
+                throw new ConcurrencyConflictException(eventId, current.Version, null);
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Free/busy
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Computes when a set of attendees is busy during a window (see <see cref="FreeBusy"/> for the rules).</summary>
+    /// <param name="attendees">The attendees.</param>
+    /// <param name="window">The half-open window; it must have a start and an end.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The busy and busy-tentative periods, clipped to the window, merged and disjoint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end.</exception>
+    public async Task<FreeBusy> GetFreeBusyAsync(IEnumerable<AttendeeId> attendees, Interval window, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(attendees);
+        CheckBounded(window);
+        AttendeeId[] ids = [.. attendees.Distinct()];
+        var busy = new List<Interval>();
+        var tentative = new List<Interval>();
+        foreach (AttendeeId id in ids)
+        {
+            IReadOnlyList<CalendarEvent> events = await Storage.QueryEventsAsync(new EventQuery { Window = window, Attendee = id }, cancellationToken).ConfigureAwait(false);
+            foreach (CalendarEvent e in events)
+            {
+                if (e.FindCommitment(id) is not { } c || BusyCalculator.Classify(e, c) is not { } type)
+                {
+                    continue;
+                }
+                if (BusyCalculator.Clip(SpanOf(e), window) is { } clipped)
+                {
+                    (type == BusyType.Busy ? busy : tentative).Add(clipped);
+                }
+            }
+        }
+        List<Interval> mergedBusy = BusyCalculator.Merge(busy);
+        List<Interval> onlyTentative = BusyCalculator.Subtract(BusyCalculator.Merge(tentative), mergedBusy);
+        var periods = mergedBusy.Select(i => new BusyPeriod(i, BusyType.Busy))
+            .Concat(onlyTentative.Select(i => new BusyPeriod(i, BusyType.BusyTentative)))
+            .OrderBy(p => p.Period.Start)
+            .ToList();
+        return new FreeBusy(window, ids, periods);
+    }
+
+    /// <summary>Finds the periods in which every attendee is free, inside each day's working hours, of at least a minimum length.</summary>
+    /// <remarks>
+    /// The result is the window, intersected with each day's working hours in <see cref="Zone"/>, minus every busy or
+    /// busy-tentative period of the attendees; a period is kept when it lasts at least <paramref name="minimum"/>.
+    /// Free periods never cross a day boundary. With no attendees the working hours themselves are free.
+    /// </remarks>
+    /// <param name="attendees">The attendees.</param>
+    /// <param name="window">The half-open window; it must have a start and an end, and may start and end at any time of day.</param>
+    /// <param name="workingHours">The part of each day to search.</param>
+    /// <param name="minimum">The shortest period worth returning (inclusive); zero or positive.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The free periods, ordered by start.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> or <paramref name="workingHours"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or <paramref name="minimum"/> is negative.</exception>
+    public async Task<IReadOnlyList<Interval>> FindFreePeriodsAsync(IEnumerable<AttendeeId> attendees, Interval window, WorkingHours workingHours, Duration minimum, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(workingHours);
+        Preconditions.CheckArgument(minimum >= Duration.Zero, nameof(minimum), "The minimum length must not be negative.");
+        FreeBusy freeBusy = await GetFreeBusyAsync(attendees, window, cancellationToken).ConfigureAwait(false);
+        List<Interval> blocked = BusyCalculator.Merge([.. freeBusy.Periods.Select(p => p.Period)]);
+        List<Interval> working = BusyCalculator.WorkingPeriods(window, workingHours, Zone);
+        return [.. BusyCalculator.Subtract(working, blocked).Where(i => i.Duration >= minimum && i.Duration > Duration.Zero)];
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Disposal and helpers
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Disposes the storage if the manager owns it.</summary>
+    /// <returns>A task that completes when disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ownsStorage)
+        {
+            return;
+        }
+        if (Storage is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (Storage is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    /// <summary>The span of an event on the time line, as storage indexes it.</summary>
+    internal Interval SpanOf(CalendarEvent e) => e.ToInterval(Zone);
+
+    private static void CheckBounded(Interval window)
+        => Preconditions.CheckArgument(window.HasStart && window.HasEnd, nameof(window), "The window must have a start and an end.");
+
+    private static EventId NewEventId() => new(Guid.NewGuid().ToString("N"));
+
+    private static Commitment NewCommitment(AttendeeId attendee, CalendarUserType type, ParticipationStatus status)
+        => new(new CommitmentId(Guid.NewGuid().ToString("N")), attendee, type, status, ParticipationRole.RequiredParticipant);
+
+    private static IReadOnlyCollection<AttendeeId> LocksOf(CalendarEvent e) => [.. e.AttendeeIds];
+
+    private static int IndexOf(ImmutableArray<Commitment>.Builder commitments, AttendeeId attendee)
+    {
+        for (int i = 0; i < commitments.Count; i++)
+        {
+            if (commitments[i].AttendeeId == attendee)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static InvitationOutcome Unchanged(CalendarEvent e, AttendeeId id)
+        => new(id, wasAlreadyInvited: true, e.GetParticipationStatus(id) ?? ParticipationStatus.NeedsAction, null);
+
+    private static async Task<CalendarEvent> ReadForWriteAsync(IStorageTransaction tx, EventId eventId, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        CalendarEvent? current = await tx.FindEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            if (expectedVersion is { } v)
+            {
+                throw new ConcurrencyConflictException(eventId, v, null);
+            }
+            throw new EventNotFoundException(eventId);
+        }
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            throw new ConcurrencyConflictException(eventId, expected, current.Version);
+        }
+        return current;
+    }
+
+    private async Task ReplaceAsync(IStorageTransaction tx, CalendarEvent next, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (!await tx.ReplaceEventAsync(next, SpanOf(next), expectedVersion, cancellationToken).ConfigureAwait(false))
+        {
+            CalendarEvent? now = await tx.FindEventAsync(next.Id, cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyConflictException(next.Id, expectedVersion, now?.Version);
+        }
+    }
+
+    private async Task<CalendarEvent> RebookAsync(IStorageTransaction tx, CalendarEvent next, CancellationToken cancellationToken)
+    {
+        var commitments = next.Commitments.ToBuilder();
+        bool changed = false;
+        for (int i = 0; i < commitments.Count; i++)
+        {
+            if (await FindAttendeeAsync(commitments[i].AttendeeId, cancellationToken).ConfigureAwait(false) is not { Policy.IsAutomatic: true } attendee)
+            {
+                continue;
+            }
+            InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+            if (commitments[i].Status != decision.Status)
+            {
+                commitments[i] = commitments[i] with { Status = decision.Status };
+                changed = true;
+            }
+        }
+        return changed ? next.WithCommitments(commitments.ToImmutable()) : next;
+    }
+
+    private ValueTask<InviteDecision> DecideAsync(IStorageTransaction tx, CalendarEvent next, Attendee attendee, CancellationToken cancellationToken)
+        => attendee.Policy.DecideAsync(new ManagerInviteContext(this, tx, next.BindTo(this), attendee), cancellationToken);
+
+    /// <summary>The invite context the manager gives a policy: conflicts are read inside the policy's transaction.</summary>
+    private sealed class ManagerInviteContext(StorageManager manager, IStorageTransaction tx, CalendarEvent @event, Attendee invitee)
+        : InviteContext(@event, invitee)
+    {
+        public override async ValueTask<IReadOnlyList<EventConflict>> FindConflictsAsync(CancellationToken cancellationToken)
+        {
+            if (!BusyCalculator.EventBlocks(Event))
+            {
+                return [];
+            }
+            Interval wanted = manager.SpanOf(Event);
+            IReadOnlyList<CalendarEvent> booked = await tx.QueryEventsAsync(new EventQuery { Window = wanted, Attendee = Invitee.Id }, cancellationToken).ConfigureAwait(false);
+            var conflicts = new List<EventConflict>();
+            foreach (CalendarEvent other in booked)
+            {
+                if (other.Id == Event.Id || other.FindCommitment(Invitee.Id) is not { } c || BusyCalculator.Classify(other, c) is null)
+                {
+                    continue;
+                }
+                Interval period = manager.SpanOf(other);
+                if (period.Duration > Duration.Zero && wanted.Duration > Duration.Zero && SpanMath.Overlaps(period, wanted))
+                {
+                    conflicts.Add(new EventConflict(other.Id, other.Title, period));
+                }
+            }
+            return conflicts;
+        }
+    }
+}
