@@ -1,3 +1,0 @@
-using System;
-
-Console.WriteLine("Calcore quickstart");
