@@ -57,7 +57,7 @@ public readonly struct RecurrenceWeekday : IEquatable<RecurrenceWeekday>, ICompa
     public override bool Equals(object? obj) => obj is RecurrenceWeekday other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => (_day << 8) | (byte)_ordinal;
+    public override int GetHashCode() => unchecked((_day << 8) | (byte)_ordinal);
 
     /// <summary>Orders entries by ordinal (entries without one first), then by day.</summary>
     /// <param name="other">The entry to compare with.</param>

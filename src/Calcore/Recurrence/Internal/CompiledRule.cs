@@ -190,6 +190,13 @@ internal sealed class CompiledRule
                 break;
         }
         Times = times.Distinct().Order().ToArray();
+        long spacing = Freq >= RecurrenceFrequency.Daily ? CalendarMath.SecondsPerDay : UnitSeconds * Interval;
+        for (int i = 0; i < Times.Length; i++)
+        {
+            long next = i + 1 < Times.Length ? Times[i + 1] : Times[0] + (Freq >= RecurrenceFrequency.Daily ? CalendarMath.SecondsPerDay : UnitSeconds);
+            spacing = Math.Min(spacing, next - Times[i]);
+        }
+        MinSpacing = spacing;
         SetPos = rule.BySetPosition.Count > 0 ? rule.BySetPosition.ToArray() : null;
 
         Period0 = Freq switch
@@ -297,6 +304,9 @@ internal sealed class CompiledRule
     internal ulong SecondMask { get; }
 
     internal int[]? SetPos { get; }
+
+    /// <summary>A lower bound of the distance between two wall-clock values of the rule (seconds).</summary>
+    internal long MinSpacing { get; }
 
     internal long Period0 { get; }
 

@@ -25,9 +25,11 @@ internal sealed class RuleIterator
     private long _nextK;
     private long _loadedK;
     private long _emptyRun;
-    private int _emitted;
+    private long _emitted;
     private long _minExclusive;
     private bool _ended;
+    private bool _countBeforeSeek;
+    private long _resumeLocal;
     private int _lastDay;
     private bool _lastDayOk;
 
@@ -38,13 +40,18 @@ internal sealed class RuleIterator
     private int _weeksThis;
     private int _weeksNext;
 
-    internal void Init(CompiledRule rule, bool forcedStart)
+    /// <summary>Gets the number of nominal values (DTSTART included when forced) before the position that <see cref="Seek"/> chose.</summary>
+    internal long CountedBeforeSeek => _emitted;
+
+    internal void Init(CompiledRule rule, bool forcedStart, bool countBeforeSeek)
     {
         _r = rule;
         _timeCount = rule.Times.Length;
         _emitted = forcedStart ? 1 : 0;
+        _countBeforeSeek = countBeforeSeek && rule.Count > 0;
         _minExclusive = forcedStart ? rule.DtLocal : rule.DtLocal - 1;
-        _ended = _timeCount == 0 || (rule.Count > 0 && _emitted >= rule.Count);
+        _ended = _timeCount == 0;
+        _resumeLocal = long.MinValue;
         _nextK = 0;
         _loadedK = -1;
         _emptyRun = 0;
@@ -99,7 +106,7 @@ internal sealed class RuleIterator
         {
             return;
         }
-        if (r.Count == 0)
+        if (!_countBeforeSeek)
         {
             _nextK = k;
             _cursor = _cursorEnd = 0;
@@ -114,13 +121,16 @@ internal sealed class RuleIterator
                 _emitted += CountLoadedAfterMin();
             }
             long total = _emitted + (k - 1) * r.UniformCount;
-            if (total >= r.Count)
+            if (total > 2L * r.Count + 2)
             {
+                // Far more values than COUNT (at most half of them can merge): the rule has ended.
+                _emitted = 2L * r.Count + 2;
                 _ended = true;
                 return;
             }
-            _emitted = (int)total;
+            _emitted = total;
             _nextK = k;
+            _resumeLocal = PeriodStart(k);
             _cursor = _cursorEnd = 0;
             return;
         }
@@ -133,11 +143,12 @@ internal sealed class RuleIterator
             }
             if (_loadedK >= k)
             {
+                _resumeLocal = PeriodStart(_loadedK);
                 return; // keep this period loaded
             }
             _emitted += CountLoadedAfterMin();
             _cursor = _cursorEnd;
-            if (_emitted >= r.Count)
+            if (_emitted > 2L * r.Count + 2)
             {
                 _ended = true;
                 return;
@@ -145,7 +156,32 @@ internal sealed class RuleIterator
         }
     }
 
-    private int CountLoadedAfterMin()
+    /// <summary>Whether a wall-clock value lies in a period that <see cref="Seek"/> counted rather than kept.</summary>
+    internal bool IsBeforeResume(long local) => local < _resumeLocal;
+
+    private long PeriodStart(long k)
+    {
+        var r = _r;
+        long p = r.Period0 + k * r.Interval;
+        switch (r.Freq)
+        {
+            case RecurrenceFrequency.Yearly:
+                return p > CalendarMath.MaxYear ? long.MaxValue : (long)CalendarMath.DaysFromCivil((int)p, 1, 1) * CalendarMath.SecondsPerDay;
+            case RecurrenceFrequency.Monthly:
+            {
+                long y = CalendarMath.FloorDiv(p, 12);
+                return y > CalendarMath.MaxYear ? long.MaxValue : (long)CalendarMath.DaysFromCivil((int)y, (int)(p - y * 12) + 1, 1) * CalendarMath.SecondsPerDay;
+            }
+            case RecurrenceFrequency.Weekly:
+                return (r.Period0 + k * 7 * r.Interval) * CalendarMath.SecondsPerDay;
+            case RecurrenceFrequency.Daily:
+                return p * CalendarMath.SecondsPerDay;
+            default:
+                return p * r.UnitSeconds;
+        }
+    }
+
+    private long CountLoadedAfterMin()
     {
         if (_loadedK != 0)
         {
@@ -195,16 +231,6 @@ internal sealed class RuleIterator
                     _ended = true;
                     local = 0;
                     return false;
-                }
-                if (_r.Count > 0)
-                {
-                    if (_emitted >= _r.Count)
-                    {
-                        _ended = true;
-                        local = 0;
-                        return false;
-                    }
-                    _emitted++;
                 }
                 local = v;
                 return true;
