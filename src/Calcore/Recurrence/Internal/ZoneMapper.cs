@@ -5,16 +5,16 @@ using NodaTime.TimeZones;
 namespace Calcore.Recurrence.Internal;
 
 /// <summary>
-/// Maps local seconds to instants in one zone with NodaTime's lenient resolver (gap: shift forward by
-/// the gap; overlap: earlier instant), caching the current zone interval so that the resolver only
-/// runs within two days of a transition. Not thread-safe; pooled.
+/// Maps local seconds to instants in one zone with the lenient rule of RFC 5545 §3.3.5 and NodaTime's
+/// <see cref="Resolvers.LenientResolver"/> (gap: shift forward by the gap; overlap: earlier instant).
+/// It caches the current zone interval together with the exact range of instants whose wall time is
+/// valid and unambiguous in it, so <see cref="DateTimeZone.GetZoneInterval"/> only runs when a value
+/// leaves that range; it never allocates. Not thread-safe; pooled.
 /// </summary>
 internal sealed class ZoneMapper
 {
     /// <summary>Sentinel instant for a local time that cannot be placed on NodaTime's time line.</summary>
     internal const long OutOfRange = long.MaxValue;
-
-    private const long Margin = 2L * CalendarMath.SecondsPerDay;
 
     private DateTimeZone _zone = DateTimeZone.Utc;
     private bool _fixed;
@@ -36,13 +36,12 @@ internal sealed class ZoneMapper
     /// <summary>Returns the instant (Unix seconds) of a local value, and the wall time at which it really occurs.</summary>
     internal long Map(long local, out long actualLocal)
     {
+        long t = local - _offset;
         if (_fixed)
         {
             actualLocal = local;
-            long t0 = local - _offset;
-            return t0 > CalendarMath.MaxInstantSeconds || t0 < CalendarMath.MinInstantSeconds ? OutOfRange : t0;
+            return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
         }
-        long t = local - _offset;
         if (_hasCache && t >= _safeStart && t < _safeEnd)
         {
             actualLocal = local;
@@ -51,31 +50,93 @@ internal sealed class ZoneMapper
         return Slow(local, out actualLocal);
     }
 
+    private static long StartOf(ZoneInterval i) => i.HasStart ? i.Start.ToUnixTimeSeconds() : long.MinValue;
+
+    private static long EndOf(ZoneInterval i) => i.HasEnd ? i.End.ToUnixTimeSeconds() : long.MaxValue;
+
+    private ZoneInterval At(long instant)
+        => _zone.GetZoneInterval(Instant.FromUnixTimeSeconds(Math.Clamp(instant, CalendarMath.MinInstantSeconds, CalendarMath.MaxInstantSeconds)));
+
     private long Slow(long local, out long actualLocal)
     {
         actualLocal = local;
-        try
+        var a = At(local - _offset);
+        long ao = a.WallOffset.Seconds;
+        long aStart = StartOf(a);
+        long aEnd = EndOf(a);
+        long t = local - ao;
+        ZoneInterval chosen;
+        long instant;
+        if (t < aStart)
         {
-            var ldt = CalendarMath.ToLocalDateTime(local);
-            var zoned = _zone.ResolveLocal(ldt, Resolvers.LenientResolver);
-            var instant = zoned.ToInstant();
-            long seconds = instant.ToUnixTimeSeconds();
-            actualLocal = seconds + zoned.Offset.Seconds;
-            var interval = _zone.GetZoneInterval(instant);
-            _offset = interval.WallOffset.Seconds;
-            _safeStart = interval.HasStart ? interval.Start.ToUnixTimeSeconds() + Margin : long.MinValue;
-            _safeEnd = interval.HasEnd ? interval.End.ToUnixTimeSeconds() - Margin : long.MaxValue;
-            _hasCache = true;
-            return seconds;
+            var p = At(aStart - 1);
+            long t2 = local - p.WallOffset.Seconds;
+            if (t2 < aStart)
+            {
+                instant = t2;
+                chosen = p;
+            }
+            else
+            {
+                instant = t2; // in the gap: shifted forward by its length
+                actualLocal = instant + ao;
+                chosen = a;
+            }
         }
-        catch (ArgumentOutOfRangeException)
+        else if (t >= aEnd)
         {
-            return OutOfRange;
+            var n = At(aEnd);
+            long no = n.WallOffset.Seconds;
+            long t2 = local - no;
+            if (t2 >= aEnd)
+            {
+                instant = t2;
+                chosen = n;
+            }
+            else
+            {
+                instant = t; // in the gap: shifted forward by its length
+                actualLocal = instant + no;
+                chosen = n;
+            }
         }
-        catch (OverflowException)
+        else
         {
-            return OutOfRange;
+            instant = t;
+            chosen = a;
+            if (a.HasStart)
+            {
+                var p = At(aStart - 1);
+                long t2 = local - p.WallOffset.Seconds;
+                if (t2 < aStart)
+                {
+                    instant = t2; // ambiguous: the earlier instant
+                    chosen = p;
+                }
+            }
         }
+        Cache(chosen);
+        return instant > CalendarMath.MaxInstantSeconds || instant < CalendarMath.MinInstantSeconds ? OutOfRange : instant;
+    }
+
+    private void Cache(ZoneInterval interval)
+    {
+        long offset = interval.WallOffset.Seconds;
+        long start = StartOf(interval);
+        long safeStart = start;
+        if (interval.HasStart)
+        {
+            // A wall time is also valid in the previous interval (ambiguous) when L - previousOffset < start.
+            long previousOffset = At(start - 1).WallOffset.Seconds;
+            if (previousOffset > offset)
+            {
+                safeStart = start + (previousOffset - offset);
+            }
+        }
+        _offset = offset;
+        _safeStart = safeStart;
+        _safeEnd = EndOf(interval);
+        _hasCache = true;
     }
 
     /// <summary>The UTC offset (seconds) in force at an instant (Unix seconds).</summary>
@@ -85,7 +146,6 @@ internal sealed class ZoneMapper
         {
             return _offset;
         }
-        long clamped = Math.Clamp(instantSeconds, CalendarMath.MinInstantSeconds, CalendarMath.MaxInstantSeconds);
-        return _zone.GetUtcOffset(Instant.FromUnixTimeSeconds(clamped)).Seconds;
+        return At(instantSeconds).WallOffset.Seconds;
     }
 }
