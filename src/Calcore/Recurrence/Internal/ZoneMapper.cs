@@ -1,0 +1,151 @@
+using System;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Calcore.Recurrence.Internal;
+
+/// <summary>
+/// Maps local seconds to instants in one zone with the lenient rule of RFC 5545 §3.3.5 and NodaTime's
+/// <see cref="Resolvers.LenientResolver"/> (gap: shift forward by the gap; overlap: earlier instant).
+/// It caches the current zone interval together with the exact range of instants whose wall time is
+/// valid and unambiguous in it, so <see cref="DateTimeZone.GetZoneInterval"/> only runs when a value
+/// leaves that range; it never allocates. Not thread-safe; pooled.
+/// </summary>
+internal sealed class ZoneMapper
+{
+    /// <summary>Sentinel instant for a local time that cannot be placed on NodaTime's time line.</summary>
+    internal const long OutOfRange = long.MaxValue;
+
+    private DateTimeZone _zone = DateTimeZone.Utc;
+    private bool _fixed;
+    private long _offset;
+    private long _safeStart;
+    private long _safeEnd;
+    private bool _hasCache;
+
+    internal DateTimeZone Zone => _zone;
+
+    internal void Reset(DateTimeZone zone)
+    {
+        _zone = zone;
+        _fixed = zone.MinOffset == zone.MaxOffset;
+        _offset = zone.MinOffset.Seconds;
+        _hasCache = false;
+    }
+
+    /// <summary>Returns the instant (Unix seconds) of a local value, and the wall time at which it really occurs.</summary>
+    internal long Map(long local, out long actualLocal)
+    {
+        long t = local - _offset;
+        if (_fixed)
+        {
+            actualLocal = local;
+            return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+        }
+        if (_hasCache && t >= _safeStart && t < _safeEnd)
+        {
+            actualLocal = local;
+            return t;
+        }
+        return Slow(local, out actualLocal);
+    }
+
+    private static long StartOf(ZoneInterval i) => i.HasStart ? i.Start.ToUnixTimeSeconds() : long.MinValue;
+
+    private static long EndOf(ZoneInterval i) => i.HasEnd ? i.End.ToUnixTimeSeconds() : long.MaxValue;
+
+    private ZoneInterval At(long instant)
+        => _zone.GetZoneInterval(Instant.FromUnixTimeSeconds(Math.Clamp(instant, CalendarMath.MinInstantSeconds, CalendarMath.MaxInstantSeconds)));
+
+    private long Slow(long local, out long actualLocal)
+    {
+        actualLocal = local;
+        var a = At(local - _offset);
+        long ao = a.WallOffset.Seconds;
+        long aStart = StartOf(a);
+        long aEnd = EndOf(a);
+        long t = local - ao;
+        ZoneInterval chosen;
+        long instant;
+        if (t < aStart)
+        {
+            var p = At(aStart - 1);
+            long t2 = local - p.WallOffset.Seconds;
+            if (t2 < aStart)
+            {
+                instant = t2;
+                chosen = p;
+            }
+            else
+            {
+                instant = t2; // in the gap: shifted forward by its length
+                actualLocal = instant + ao;
+                chosen = a;
+            }
+        }
+        else if (t >= aEnd)
+        {
+            var n = At(aEnd);
+            long no = n.WallOffset.Seconds;
+            long t2 = local - no;
+            if (t2 >= aEnd)
+            {
+                instant = t2;
+                chosen = n;
+            }
+            else
+            {
+                instant = t; // in the gap: shifted forward by its length
+                actualLocal = instant + no;
+                chosen = n;
+            }
+        }
+        else
+        {
+            instant = t;
+            chosen = a;
+            if (a.HasStart)
+            {
+                var p = At(aStart - 1);
+                long t2 = local - p.WallOffset.Seconds;
+                if (t2 < aStart)
+                {
+                    instant = t2; // ambiguous: the earlier instant
+                    chosen = p;
+                }
+            }
+        }
+        Cache(chosen);
+        return instant > CalendarMath.MaxInstantSeconds || instant < CalendarMath.MinInstantSeconds ? OutOfRange : instant;
+    }
+
+    private void Cache(ZoneInterval interval)
+    {
+        long offset = interval.WallOffset.Seconds;
+        long start = StartOf(interval);
+        long safeStart = start;
+        if (interval.HasStart)
+        {
+            // A wall time is also valid in the previous interval (ambiguous) when L - previousOffset < start.
+            long previousOffset = At(start - 1).WallOffset.Seconds;
+            if (previousOffset > offset)
+            {
+                safeStart = start + (previousOffset - offset);
+            }
+        }
+        _offset = offset;
+        _safeStart = safeStart;
+        _safeEnd = EndOf(interval);
+        _hasCache = true;
+    }
+
+    /// <summary>The UTC offset (seconds) in force at an instant (Unix seconds).</summary>
+    internal long OffsetAt(long instantSeconds)
+    {
+        if (_fixed)
+        {
+            return _offset;
+        }
+        return At(instantSeconds).WallOffset.Seconds;
+    }
+}
