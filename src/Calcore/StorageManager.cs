@@ -6,9 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Events;
+using Calcore.Events.Internal;
 using Calcore.Internal;
-using Calcore.Scheduling;
-using Calcore.Scheduling.Internal;
 using Calcore.Storage;
 using NodaTime;
 
@@ -25,7 +24,7 @@ namespace Calcore;
 /// placed on the time line in <see cref="Zone"/>.</para>
 /// <para>This type is thread-safe: one manager may be used from many threads at once.</para>
 /// </remarks>
-public sealed class StorageManager : IAsyncDisposable
+public sealed partial class StorageManager : IAsyncDisposable
 {
     private readonly bool _ownsStorage;
     private readonly object _sourcesGate = new();
@@ -114,6 +113,9 @@ public sealed class StorageManager : IAsyncDisposable
     {
         Preconditions.CheckNotNull(details);
         Preconditions.CheckArgument(id is null || id.Value.Value.Length > 0, nameof(id), "The event id must not be the default value.");
+        Preconditions.CheckArgument(id is null || !id.Value.TryGetInstance(out _, out _), nameof(id),
+            $"The id '{id}' has the form of an instance id ({{seriesId}}_{{originalStart}}); choose another.");
+        ValidateRecurrence(details);
         EventId eventId = id ?? NewEventId();
         var commitments = ImmutableArray<Commitment>.Empty;
         if (details.OrganizerId is { } organizer)
@@ -135,7 +137,9 @@ public sealed class StorageManager : IAsyncDisposable
         return created.BindTo(this);
     }
 
-    /// <summary>Finds an event by id.</summary>
+    /// <summary>Finds an event, a series or an instance of a series by id.</summary>
+    /// <remarks>An instance id (<c>{seriesId}_{originalStart}</c>) finds the instance, cancelled or not, when the
+    /// series exists and has an instance with that original start.</remarks>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The event, or null when no event has the id.</returns>
@@ -146,7 +150,11 @@ public sealed class StorageManager : IAsyncDisposable
             return null;
         }
         CalendarEvent? found = await Storage.FindEventAsync(id, cancellationToken).ConfigureAwait(false);
-        return found?.BindTo(this);
+        if (found is not null)
+        {
+            return found.BindTo(this);
+        }
+        return await FindInstanceOrNullAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets an event by id.</summary>
@@ -163,7 +171,16 @@ public sealed class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, cancellationToken);
+        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, null, cancellationToken);
+
+    /// <summary>Gets every event that overlaps a window and matches criteria, with or without expanding series.</summary>
+    /// <param name="window">The half-open window; it may be open at either end (not when expanding).</param>
+    /// <param name="criteria">Filters, or null for none.</param>
+    /// <param name="options">Whether to expand series into instances and show cancelled instances.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The events, ordered by start then id (see <see cref="EventListOptions"/>).</returns>
+    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria, EventListOptions? options, CancellationToken cancellationToken = default)
+        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, options, cancellationToken);
 
     /// <summary>Gets the events an attendee is on that overlap a window and match criteria.</summary>
     /// <param name="attendee">The attendee; the scope always applies (the criteria narrow it, never replace it).</param>
@@ -172,7 +189,17 @@ public sealed class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, cancellationToken);
+        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, null, cancellationToken);
+
+    /// <summary>Gets the events an attendee is on that overlap a window, with or without expanding series.</summary>
+    /// <param name="attendee">The attendee; the scope always applies.</param>
+    /// <param name="window">The half-open window; it may be open at either end (not when expanding).</param>
+    /// <param name="criteria">Filters, or null for none.</param>
+    /// <param name="options">Whether to expand series into instances and show cancelled instances.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The events, ordered by start then id (see <see cref="EventListOptions"/>).</returns>
+    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria, EventListOptions? options, CancellationToken cancellationToken = default)
+        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, options, cancellationToken);
 
     /// <summary>Gets every event an attendee organizes, at any time, matching criteria.</summary>
     /// <param name="organizer">The organizer.</param>
@@ -183,21 +210,7 @@ public sealed class StorageManager : IAsyncDisposable
     {
         var window = new Interval(null, null);
         SearchCriteria scoped = (criteria ?? SearchCriteria.None) with { Organizer = organizer };
-        return QueryAsync(new EventQuery { Organizer = organizer }, window, scoped, scope: null, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<CalendarEvent>> QueryAsync(EventQuery query, Interval window, SearchCriteria? criteria, AttendeeId? scope, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<CalendarEvent> found = await Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
-        var result = new List<CalendarEvent>(found.Count);
-        foreach (CalendarEvent e in found)
-        {
-            if (SpanMath.Overlaps(SpanOf(e), window) && (criteria ?? SearchCriteria.None).Matches(e, scope))
-            {
-                result.Add(e.BindTo(this));
-            }
-        }
-        return result;
+        return QueryAsync(new EventQuery { Organizer = organizer }, window, scoped, scope: null, null, cancellationToken);
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -234,6 +247,7 @@ public sealed class StorageManager : IAsyncDisposable
             }
         }
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        CheckNotInstance(before, "Invite attendees to the series; an instance has the series' attendees.");
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Union(seen)], cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -254,13 +268,12 @@ public sealed class StorageManager : IAsyncDisposable
             }
             CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
             var decisions = new Dictionary<AttendeeId, InviteDecision>();
-            foreach ((int index, Attendee attendee) in added)
+            foreach ((_, Attendee attendee) in added)
             {
                 InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
                 decisions[attendee.Id] = decision;
-                commitments[index] = commitments[index] with { Status = decision.Status };
+                next = ApplyDecision(next, attendee.Id, decision);
             }
-            next = current.Next(current.Details, commitments.ToImmutable(), next.Updated);
             await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<InvitationOutcome> outcomes =
@@ -306,11 +319,16 @@ public sealed class StorageManager : IAsyncDisposable
         return await SetParticipationStatusAsync(eventId, attendee, type, status, expectedVersion, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
     {
         Preconditions.CheckDefined(status);
         Preconditions.CheckArgument(attendee.Value.Length > 0, nameof(attendee), "The attendee id must not be the default value.");
-        return ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (before.IsInstance)
+        {
+            return await SetInstanceParticipationAsync(before, attendee, status, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        return await ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
             if (i < 0)
@@ -321,7 +339,7 @@ public sealed class StorageManager : IAsyncDisposable
             {
                 commitments[i] = commitments[i] with { Status = status };
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the role of an attendee who is on the event.</summary>
@@ -370,6 +388,7 @@ public sealed class StorageManager : IAsyncDisposable
     private async Task<CalendarEvent> ChangeCommitmentsAsync(EventId eventId, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
     {
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -391,8 +410,14 @@ public sealed class StorageManager : IAsyncDisposable
     // Update and delete
     // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>Replaces an event's fields.</summary>
+    /// <summary>Replaces the fields of an event, a series, or one instance of a series.</summary>
     /// <remarks>
+    /// <para>For an instance id, the change becomes an exception stored with the series (see
+    /// <see cref="InstanceOverride"/>): only the fields that differ from the series are recorded, so later changes
+    /// to the series still reach the others. An instance cannot be given recurrence, another organizer or UID. Moving
+    /// an instance re-checks the rooms (automatic policies) for that instance only.</para>
+    /// <para>For a series, see <see cref="UpdateSeriesAsync"/>, which also reports the exceptions a new rule or start
+    /// removed.</para>
     /// When the change moves the event in time (or makes a non-blocking event blocking again), every attendee whose
     /// invite policy is automatic (<see cref="InvitePolicy.IsAutomatic"/>, found through the registered attendee
     /// sources) answers again for the new time, in the same atomic step: a room re-books itself if it is free and
@@ -410,28 +435,14 @@ public sealed class StorageManager : IAsyncDisposable
     {
         Preconditions.CheckNotNull(details);
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
-        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
-        await using (tx.ConfigureAwait(false))
+        if (before.IsInstance)
         {
-            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            if (current.Details.Equals(details))
-            {
-                return current.BindTo(this);
-            }
-            CalendarEvent next = current.Next(details, current.Commitments, Clock.GetCurrentInstant());
-            bool rebook = BusyCalculator.EventBlocks(next)
-                && (!current.Timing.Equals(details.Timing) || !BusyCalculator.EventBlocks(current));
-            if (rebook)
-            {
-                next = await RebookAsync(tx, next, cancellationToken).ConfigureAwait(false);
-            }
-            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return next.BindTo(this);
+            return await UpdateInstanceAsync(before, details, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
+        return (await UpdateSeriesAsync(eventId, details, expectedVersion, cancellationToken).ConfigureAwait(false)).Event;
     }
 
-    /// <summary>Deletes an event.</summary>
+    /// <summary>Deletes an event or a series; for an instance id, cancels the instance (as Google Calendar does).</summary>
     /// <param name="eventId">The event.</param>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
@@ -441,6 +452,11 @@ public sealed class StorageManager : IAsyncDisposable
     public async Task DeleteEventAsync(EventId eventId, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (before.IsInstance)
+        {
+            await CancelInstanceAsync(eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -451,72 +467,6 @@ public sealed class StorageManager : IAsyncDisposable
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    // ----------------------------------------------------------------------------------------------------------
-    // Free/busy
-    // ----------------------------------------------------------------------------------------------------------
-
-    /// <summary>Computes when a set of attendees is busy during a window (see <see cref="FreeBusy"/> for the rules).</summary>
-    /// <param name="attendees">The attendees.</param>
-    /// <param name="window">The half-open window; it must have a start and an end.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The busy and busy-tentative periods, clipped to the window, merged and disjoint.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end.</exception>
-    public async Task<FreeBusy> GetFreeBusyAsync(IEnumerable<AttendeeId> attendees, Interval window, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(attendees);
-        CheckBounded(window);
-        AttendeeId[] ids = [.. attendees.Distinct()];
-        var busy = new List<Interval>();
-        var tentative = new List<Interval>();
-        foreach (AttendeeId id in ids)
-        {
-            IReadOnlyList<CalendarEvent> events = await Storage.QueryEventsAsync(new EventQuery { Window = window, Attendee = id }, cancellationToken).ConfigureAwait(false);
-            foreach (CalendarEvent e in events)
-            {
-                if (e.FindCommitment(id) is not { } c || BusyCalculator.Classify(e, c) is not { } type)
-                {
-                    continue;
-                }
-                if (BusyCalculator.Clip(SpanOf(e), window) is { } clipped)
-                {
-                    (type == BusyType.Busy ? busy : tentative).Add(clipped);
-                }
-            }
-        }
-        List<Interval> mergedBusy = BusyCalculator.Merge(busy);
-        List<Interval> onlyTentative = BusyCalculator.Subtract(BusyCalculator.Merge(tentative), mergedBusy);
-        var periods = mergedBusy.Select(i => new BusyPeriod(i, BusyType.Busy))
-            .Concat(onlyTentative.Select(i => new BusyPeriod(i, BusyType.BusyTentative)))
-            .OrderBy(p => p.Period.Start)
-            .ToList();
-        return new FreeBusy(window, ids, periods);
-    }
-
-    /// <summary>Finds the periods in which every attendee is free, inside each day's working hours, of at least a minimum length.</summary>
-    /// <remarks>
-    /// The result is the window, intersected with each day's working hours in <see cref="Zone"/>, minus every busy or
-    /// busy-tentative period of the attendees; a period is kept when it lasts at least <paramref name="minimum"/>.
-    /// Free periods never cross a day boundary. With no attendees the working hours themselves are free.
-    /// </remarks>
-    /// <param name="attendees">The attendees.</param>
-    /// <param name="window">The half-open window; it must have a start and an end, and may start and end at any time of day.</param>
-    /// <param name="workingHours">The part of each day to search.</param>
-    /// <param name="minimum">The shortest period worth returning (inclusive); zero or positive.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The free periods, ordered by start.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> or <paramref name="workingHours"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or <paramref name="minimum"/> is negative.</exception>
-    public async Task<IReadOnlyList<Interval>> FindFreePeriodsAsync(IEnumerable<AttendeeId> attendees, Interval window, WorkingHours workingHours, Duration minimum, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(workingHours);
-        Preconditions.CheckArgument(minimum >= Duration.Zero, nameof(minimum), "The minimum length must not be negative.");
-        FreeBusy freeBusy = await GetFreeBusyAsync(attendees, window, cancellationToken).ConfigureAwait(false);
-        List<Interval> blocked = BusyCalculator.Merge([.. freeBusy.Periods.Select(p => p.Period)]);
-        List<Interval> working = BusyCalculator.WorkingPeriods(window, workingHours, Zone);
-        return [.. BusyCalculator.Subtract(working, blocked).Where(i => i.Duration >= minimum && i.Duration > Duration.Zero)];
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -542,7 +492,20 @@ public sealed class StorageManager : IAsyncDisposable
     }
 
     /// <summary>The span of an event on the time line, as storage indexes it.</summary>
-    internal Interval SpanOf(CalendarEvent e) => e.ToInterval(Zone);
+    internal Interval SpanOf(CalendarEvent e) => SeriesExpander.SpanOf(e, Zone);
+
+    private static void CheckNotInstance(CalendarEvent e, string hint)
+        => Preconditions.CheckArgument(!e.IsInstance, "eventId", $"'{e.Id}' is an instance of series '{e.RecurringEventId}'. {hint}");
+
+    /// <summary>Parses a series' recurrence against its start, so that a bad line is refused before anything is written.</summary>
+    private static void ValidateRecurrence(EventDetails details)
+    {
+        if (details.IsRecurring)
+        {
+            Preconditions.CheckArgument(details.Timing.Start.NanosecondOfSecond == 0, nameof(details), "A recurring event's start must be a whole second.");
+            _ = SeriesExpander.SetOf(details);
+        }
+    }
 
     private static void CheckBounded(Interval window)
         => Preconditions.CheckArgument(window.HasStart && window.HasEnd, nameof(window), "The window must have a start and an end.");
@@ -596,55 +559,56 @@ public sealed class StorageManager : IAsyncDisposable
         }
     }
 
+    /// <summary>Lets every attendee with an automatic invite policy answer again (the event moved in time).</summary>
     private async Task<CalendarEvent> RebookAsync(IStorageTransaction tx, CalendarEvent next, CancellationToken cancellationToken)
     {
-        var commitments = next.Commitments.ToBuilder();
-        bool changed = false;
-        for (int i = 0; i < commitments.Count; i++)
+        foreach (Commitment c in next.Commitments)
         {
-            if (await FindAttendeeAsync(commitments[i].AttendeeId, cancellationToken).ConfigureAwait(false) is not { Policy.IsAutomatic: true } attendee)
+            if (await FindAttendeeAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { Policy.IsAutomatic: true } attendee)
             {
-                continue;
-            }
-            InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
-            if (commitments[i].Status != decision.Status)
-            {
-                commitments[i] = commitments[i] with { Status = decision.Status };
-                changed = true;
+                InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+                next = ApplyDecision(next, attendee.Id, decision);
             }
         }
-        return changed ? next.WithCommitments(commitments.ToImmutable()) : next;
+        return next;
     }
 
-    private ValueTask<InviteDecision> DecideAsync(IStorageTransaction tx, CalendarEvent next, Attendee attendee, CancellationToken cancellationToken)
-        => attendee.Policy.DecideAsync(new ManagerInviteContext(this, tx, next.BindTo(this), attendee), cancellationToken);
-
-    /// <summary>The invite context the manager gives a policy: conflicts are read inside the policy's transaction.</summary>
-    private sealed class ManagerInviteContext(StorageManager manager, IStorageTransaction tx, CalendarEvent @event, Attendee invitee)
-        : InviteContext(@event, invitee)
+    /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
+    /// (replacing any earlier per-instance answers of that attendee).</summary>
+    private static CalendarEvent ApplyDecision(CalendarEvent next, AttendeeId attendee, InviteDecision decision)
     {
-        public override async ValueTask<IReadOnlyList<EventConflict>> FindConflictsAsync(CancellationToken cancellationToken)
+        var commitments = next.Commitments.ToBuilder();
+        int i = IndexOf(commitments, attendee);
+        commitments[i] = commitments[i] with { Status = decision.Status };
+        if (!next.IsRecurring)
         {
-            if (!BusyCalculator.EventBlocks(Event))
-            {
-                return [];
-            }
-            Interval wanted = manager.SpanOf(Event);
-            IReadOnlyList<CalendarEvent> booked = await tx.QueryEventsAsync(new EventQuery { Window = wanted, Attendee = Invitee.Id }, cancellationToken).ConfigureAwait(false);
-            var conflicts = new List<EventConflict>();
-            foreach (CalendarEvent other in booked)
-            {
-                if (other.Id == Event.Id || other.FindCommitment(Invitee.Id) is not { } c || BusyCalculator.Classify(other, c) is null)
-                {
-                    continue;
-                }
-                Interval period = manager.SpanOf(other);
-                if (period.Duration > Duration.Zero && wanted.Duration > Duration.Zero && SpanMath.Overlaps(period, wanted))
-                {
-                    conflicts.Add(new EventConflict(other.Id, other.Title, period));
-                }
-            }
-            return conflicts;
+            return next.WithCommitments(commitments.ToImmutable());
         }
+        var overrides = new Dictionary<OriginalStart, InstanceOverride>();
+        foreach (InstanceOverride o in next.Overrides)
+        {
+            overrides[o.OriginalStart] = o.Participation.ContainsKey(attendee) ? WithAnswer(o, attendee, null) : o;
+        }
+        foreach (OriginalStart key in decision.DeclinedInstances)
+        {
+            InstanceOverride o = overrides.GetValueOrDefault(key) ?? new InstanceOverride(key);
+            overrides[key] = WithAnswer(o, attendee, ParticipationStatus.Declined);
+        }
+        return next.WithCommitments(commitments.ToImmutable(), [.. overrides.Values.Where(o => !o.IsEmpty)]);
+    }
+
+    /// <summary>Sets (or, with null, clears) one attendee's answer for one instance.</summary>
+    private static InstanceOverride WithAnswer(InstanceOverride o, AttendeeId attendee, ParticipationStatus? status)
+    {
+        var answers = new Dictionary<AttendeeId, ParticipationStatus>(o.Participation);
+        if (status is { } s)
+        {
+            answers[attendee] = s;
+        }
+        else
+        {
+            answers.Remove(attendee);
+        }
+        return o with { Participation = answers };
     }
 }

@@ -22,8 +22,14 @@ namespace Calcore.Attendees;
 /// </remarks>
 public abstract class Attendee : IEquatable<Attendee>
 {
-    private protected Attendee(AttendeeId id, string name, InvitePolicy policy, StorageManager? manager)
+    /// <summary>The booking horizon of attendees for whom none is given: 180 days.</summary>
+    public static readonly Duration DefaultBookingHorizon = Duration.FromDays(180);
+
+    private protected Attendee(AttendeeId id, string name, InvitePolicy policy, StorageManager? manager, Duration? bookingHorizon = null)
     {
+        Duration horizon = bookingHorizon ?? DefaultBookingHorizon;
+        Preconditions.CheckArgument(horizon > Duration.Zero, nameof(bookingHorizon), "The booking horizon must be positive.");
+        BookingHorizon = horizon;
         Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The attendee id must not be the default value.");
         Id = id;
         Name = Preconditions.CheckNotNull(name);
@@ -42,6 +48,10 @@ public abstract class Attendee : IEquatable<Attendee>
 
     /// <summary>Gets the policy that answers invitations for this attendee.</summary>
     public InvitePolicy Policy { get; }
+
+    /// <summary>Gets how far ahead an automatic invite policy checks an unbounded series (default 180 days, as
+    /// Exchange's booking window); a bounded series is checked whole.</summary>
+    public Duration BookingHorizon { get; }
 
     /// <summary>Gets the manager the convenience methods use, or null when the attendee is unbound.</summary>
     public StorageManager? Manager { get; }
@@ -121,9 +131,11 @@ public sealed class Room : Attendee
     /// <param name="name">The display name.</param>
     /// <param name="policy">The invite policy; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
     /// <param name="manager">The manager the convenience methods use, or null.</param>
+    /// <param name="bookingHorizon">How far ahead an unbounded series is checked; <see cref="Attendee.DefaultBookingHorizon"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    public Room(AttendeeId id, string name, InvitePolicy? policy = null, StorageManager? manager = null)
-        : base(id, name, policy ?? InvitePolicy.AcceptIfPossible, manager)
+    /// <exception cref="ArgumentException"><paramref name="bookingHorizon"/> is not positive.</exception>
+    public Room(AttendeeId id, string name, InvitePolicy? policy = null, StorageManager? manager = null, Duration? bookingHorizon = null)
+        : base(id, name, policy ?? InvitePolicy.AcceptIfPossible, manager, bookingHorizon)
     {
     }
 
@@ -159,9 +171,11 @@ public sealed class Resource : Attendee
     /// <param name="name">The display name.</param>
     /// <param name="policy">The invite policy; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
     /// <param name="manager">The manager the convenience methods use, or null.</param>
+    /// <param name="bookingHorizon">How far ahead an unbounded series is checked; <see cref="Attendee.DefaultBookingHorizon"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    public Resource(AttendeeId id, string name, InvitePolicy? policy = null, StorageManager? manager = null)
-        : base(id, name, policy ?? InvitePolicy.AcceptIfPossible, manager)
+    /// <exception cref="ArgumentException"><paramref name="bookingHorizon"/> is not positive.</exception>
+    public Resource(AttendeeId id, string name, InvitePolicy? policy = null, StorageManager? manager = null, Duration? bookingHorizon = null)
+        : base(id, name, policy ?? InvitePolicy.AcceptIfPossible, manager, bookingHorizon)
     {
     }
 

@@ -48,6 +48,29 @@ public abstract class InvitePolicy
     /// </remarks>
     public static InvitePolicy AcceptIfPossible { get; } = new AcceptIfPossiblePolicy();
 
+    /// <summary>Creates a policy for recurring bookings that accepts a series and declines only the instances that
+    /// conflict, unless too many conflict, in which case it declines the whole series (as Exchange and Google
+    /// Calendar rooms do).</summary>
+    /// <remarks>
+    /// A single event is treated as <see cref="AcceptIfPossible"/> treats it. For a series, the instances within the
+    /// invitee's <see cref="Attendee.BookingHorizon"/> are checked; when more than <paramref name="maxConflicts"/>
+    /// instances conflict, or more than <paramref name="maxConflictFraction"/> of the checked instances, the whole
+    /// series is declined; otherwise the series is accepted and each conflicting instance is declined on its own.
+    /// </remarks>
+    /// <param name="maxConflicts">The most conflicting instances that may be declined one by one; at least 0.</param>
+    /// <param name="maxConflictFraction">The largest fraction of checked instances that may conflict, in [0, 1].</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
+    public static InvitePolicy AcceptExceptConflicts(int maxConflicts = 5, double maxConflictFraction = 1.0 / 3)
+    {
+        Preconditions.CheckArgumentRange(nameof(maxConflicts), maxConflicts, 0, int.MaxValue);
+        if (!(maxConflictFraction >= 0 && maxConflictFraction <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxConflictFraction), maxConflictFraction, "The fraction must be between 0 and 1.");
+        }
+        return new AcceptExceptConflictsPolicy(maxConflicts, maxConflictFraction);
+    }
+
     /// <summary>Gets the policy's name.</summary>
     public string Name { get; }
 
@@ -85,6 +108,26 @@ public abstract class InvitePolicy
             return conflicts.Count == 0 ? InviteDecision.Accept : InviteDecision.Decline(conflicts);
         }
     }
+
+    private sealed class AcceptExceptConflictsPolicy(int maxConflicts, double maxConflictFraction)
+        : InvitePolicy(FormattableString.Invariant($"AcceptExceptConflicts({maxConflicts}, {maxConflictFraction:0.###})"), isAutomatic: true)
+    {
+        public override async ValueTask<InviteDecision> DecideAsync(InviteContext context, CancellationToken cancellationToken)
+        {
+            Preconditions.CheckNotNull(context);
+            ConflictAnalysis analysis = await context.AnalyzeConflictsAsync(cancellationToken).ConfigureAwait(false);
+            if (analysis.Conflicts.Count == 0)
+            {
+                return InviteDecision.Accept;
+            }
+            int conflicting = analysis.ConflictingInstances.Count;
+            if (!context.Event.IsRecurring || conflicting > maxConflicts || conflicting > maxConflictFraction * analysis.CheckedInstances)
+            {
+                return InviteDecision.Decline(analysis.Conflicts);
+            }
+            return InviteDecision.AcceptExcept(analysis.ConflictingInstances, analysis.Conflicts);
+        }
+    }
 }
 
 /// <summary>What an invite policy sees: the event, the invitee, and the invitee's other bookings.</summary>
@@ -109,21 +152,56 @@ public abstract class InviteContext
     /// <summary>Gets the invitee.</summary>
     public Attendee Invitee { get; }
 
-    /// <summary>Finds the other events that block the invitee's time and overlap the event.</summary>
+    /// <summary>Finds the other events that block the invitee's time and overlap the event (for a series, any of its
+    /// instances within the invitee's booking horizon).</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The conflicts, ordered by start; empty when the invitee is free.</returns>
-    public abstract ValueTask<IReadOnlyList<EventConflict>> FindConflictsAsync(CancellationToken cancellationToken);
+    public async ValueTask<IReadOnlyList<EventConflict>> FindConflictsAsync(CancellationToken cancellationToken)
+        => (await AnalyzeConflictsAsync(cancellationToken).ConfigureAwait(false)).Conflicts;
+
+    /// <summary>Checks the event (every instance of a series within the invitee's booking horizon) against everything
+    /// that already blocks the invitee's time, series included.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The conflicts, the instances that conflict, and how many instances were checked.</returns>
+    public abstract ValueTask<ConflictAnalysis> AnalyzeConflictsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The result of checking an event against an invitee's bookings.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class ConflictAnalysis
+{
+    /// <summary>Creates an analysis.</summary>
+    /// <param name="conflicts">Every conflicting booking, ordered by start.</param>
+    /// <param name="conflictingInstances">The instances of the invited series that conflict (empty for a single event).</param>
+    /// <param name="checkedInstances">How many instances were checked (1 for a single event).</param>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    public ConflictAnalysis(IReadOnlyList<EventConflict> conflicts, IReadOnlyList<OriginalStart> conflictingInstances, int checkedInstances)
+    {
+        Conflicts = Preconditions.CheckNotNull(conflicts);
+        ConflictingInstances = Preconditions.CheckNotNull(conflictingInstances);
+        CheckedInstances = checkedInstances;
+    }
+
+    /// <summary>Gets every conflicting booking, ordered by start.</summary>
+    public IReadOnlyList<EventConflict> Conflicts { get; }
+
+    /// <summary>Gets the instances of the invited series that conflict, ordered (empty for a single event).</summary>
+    public IReadOnlyList<OriginalStart> ConflictingInstances { get; }
+
+    /// <summary>Gets how many instances were checked (1 for a single event).</summary>
+    public int CheckedInstances { get; }
 }
 
 /// <summary>An invite policy's answer: the invitee's new status and, for a decline, why.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class InviteDecision
 {
-    private InviteDecision(ParticipationStatus status, IReadOnlyList<EventConflict> conflicts, string? reason)
+    private InviteDecision(ParticipationStatus status, IReadOnlyList<EventConflict> conflicts, string? reason, IReadOnlyList<OriginalStart>? declinedInstances = null)
     {
         Status = status;
         Conflicts = conflicts;
         Reason = reason;
+        DeclinedInstances = declinedInstances ?? [];
     }
 
     /// <summary>Gets the decision to leave the invitation unanswered (NEEDS-ACTION).</summary>
@@ -143,6 +221,22 @@ public sealed class InviteDecision
 
     /// <summary>Gets a human-readable reason, or null.</summary>
     public string? Reason { get; }
+
+    /// <summary>Gets the instances of a series declined one by one while the series itself is accepted (empty otherwise).</summary>
+    public IReadOnlyList<OriginalStart> DeclinedInstances { get; }
+
+    /// <summary>Creates an acceptance of a series that declines some of its instances.</summary>
+    /// <param name="declinedInstances">The instances to decline.</param>
+    /// <param name="conflicts">The conflicts that caused them.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    public static InviteDecision AcceptExcept(IReadOnlyList<OriginalStart> declinedInstances, IReadOnlyList<EventConflict> conflicts)
+    {
+        Preconditions.CheckNotNull(declinedInstances);
+        Preconditions.CheckNotNull(conflicts);
+        string reason = FormattableString.Invariant($"Accepted, except {declinedInstances.Count} conflicting instance{(declinedInstances.Count == 1 ? "" : "s")} ({string.Join(", ", declinedInstances)}).");
+        return new InviteDecision(ParticipationStatus.Accepted, [.. conflicts], reason, [.. declinedInstances]);
+    }
 
     /// <summary>Creates a decline because of conflicts.</summary>
     /// <param name="conflicts">The conflicting bookings.</param>

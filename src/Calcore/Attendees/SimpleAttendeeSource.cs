@@ -42,9 +42,11 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
     /// <param name="policy">How the room answers invitations; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
+    /// <param name="bookingHorizon">How far ahead an unbounded series is checked; 180 days when null.</param>
     /// <returns>The room.</returns>
-    /// <exception cref="ArgumentException">The id is taken.</exception>
-    public Room CreateRoom(AttendeeId id, string name, InvitePolicy? policy = null) => Add(new Room(id, name, policy, Manager));
+    /// <exception cref="ArgumentException">The id is taken, or the horizon is not positive.</exception>
+    public Room CreateRoom(AttendeeId id, string name, InvitePolicy? policy = null, NodaTime.Duration? bookingHorizon = null)
+        => Add(new Room(id, name, policy, Manager, bookingHorizon));
 
     /// <summary>Creates a group.</summary>
     /// <param name="id">A new id.</param>

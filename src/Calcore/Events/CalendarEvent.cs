@@ -27,17 +27,21 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
 {
     private readonly StorageManager? _manager;
 
-    /// <summary>Creates a snapshot. Storage providers use this to rebuild what they stored.</summary>
+    /// <summary>Creates a snapshot of a single event or a series. Storage providers use this to rebuild what they stored.</summary>
     /// <param name="id">The event's id.</param>
     /// <param name="details">The event's fields.</param>
     /// <param name="commitments">The participation of each attendee; at most one per attendee.</param>
     /// <param name="version">The version, at least 1.</param>
     /// <param name="created">When the event was created.</param>
     /// <param name="updated">When it was last changed.</param>
+    /// <param name="overrides">A series' exceptions and cancelled instances, at most one per original start; null or empty for a single event.</param>
+    /// <param name="splitFromId">The series this one was split from by a "this and following" change, or null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="details"/> or <paramref name="commitments"/> is null.</exception>
-    /// <exception cref="ArgumentException">The id is the default value, an attendee appears twice, or the version is below 1.</exception>
-    public CalendarEvent(EventId id, EventDetails details, IEnumerable<Commitment> commitments, long version, Instant created, Instant updated)
-        : this(id, details, ToList(commitments), version, created, updated, null)
+    /// <exception cref="ArgumentException">The id is the default value, an attendee appears twice, the version is below 1,
+    /// or overrides are given for a single event or twice for one original start.</exception>
+    public CalendarEvent(EventId id, EventDetails details, IEnumerable<Commitment> commitments, long version, Instant created, Instant updated,
+        IEnumerable<InstanceOverride>? overrides = null, EventId? splitFromId = null)
+        : this(id, details, ToList(commitments), SortOverrides(overrides), version, created, updated, splitFromId, null, null, null)
     {
         Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The event id must not be the default value.");
         Preconditions.CheckArgumentRange(nameof(version), version, 1, long.MaxValue);
@@ -47,16 +51,27 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
             Preconditions.CheckArgument(c is not null, nameof(commitments), "A commitment must not be null.");
             Preconditions.CheckArgument(seen.Add(c.AttendeeId), nameof(commitments), $"The attendee '{c.AttendeeId}' has more than one commitment.");
         }
+        Preconditions.CheckArgument(Overrides.IsEmpty || details.IsRecurring, nameof(overrides), "Only a recurring event has instance overrides.");
+        for (int i = 1; i < Overrides.Length; i++)
+        {
+            Preconditions.CheckArgument(Overrides[i - 1].OriginalStart != Overrides[i].OriginalStart, nameof(overrides),
+                $"The instance {Overrides[i].OriginalStart} has more than one override.");
+        }
     }
 
-    private CalendarEvent(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, long version, Instant created, Instant updated, StorageManager? manager)
+    private CalendarEvent(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride> overrides,
+        long version, Instant created, Instant updated, EventId? splitFromId, EventId? recurringEventId, OriginalStart? originalStart, StorageManager? manager)
     {
         Id = id;
         Details = Preconditions.CheckNotNull(details);
         Commitments = commitments;
+        Overrides = overrides;
         Version = version;
         Created = created;
         Updated = updated;
+        SplitFromId = splitFromId;
+        RecurringEventId = recurringEventId;
+        OriginalStart = originalStart;
         _manager = manager;
     }
 
@@ -69,11 +84,34 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// <summary>Gets the participation of each attendee, in the order the attendees were added.</summary>
     public ImmutableArray<Commitment> Commitments { get; }
 
-    /// <summary>Gets the version: 1 when created, growing with every change.</summary>
+    /// <summary>Gets a series' exceptions and cancelled instances, ordered by original start (empty otherwise).</summary>
+    public ImmutableArray<InstanceOverride> Overrides { get; }
+
+    /// <summary>Gets the series this one continues after a "this and following" change, or null.</summary>
+    public EventId? SplitFromId { get; }
+
+    /// <summary>Gets, for an instance, the id of its series (Google's <c>recurringEventId</c>); null otherwise.</summary>
+    public EventId? RecurringEventId { get; }
+
+    /// <summary>Gets, for an instance, the start its series' rule gave it (Google's <c>originalStartTime</c>); null otherwise.</summary>
+    public OriginalStart? OriginalStart { get; }
+
+    /// <summary>Gets a value indicating whether this is a series (it has recurrence lines).</summary>
+    public bool IsRecurring => Details.IsRecurring;
+
+    /// <summary>Gets a value indicating whether this is one instance of a series.</summary>
+    public bool IsInstance => RecurringEventId is not null;
+
+    /// <summary>Gets the recurrence lines of a series (empty otherwise).</summary>
+    public IReadOnlyList<string> Recurrence => Details.Recurrence;
+
+    /// <summary>Gets the version: 1 when created, growing with every change. An instance has its series' version.</summary>
     public long Version { get; }
 
     /// <summary>Gets an HTTP-style entity tag that changes with every change (a quoted string).</summary>
-    public string ETag => FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}\"");
+    public string ETag => OriginalStart is { } o
+        ? FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}-{o}\"")
+        : FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}\"");
 
     /// <summary>Gets when the event was created (from the manager's clock).</summary>
     public Instant Created { get; }
@@ -190,21 +228,62 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     public Task DeleteAsync(CancellationToken cancellationToken = default)
         => BoundManager.DeleteEventAsync(Id, expectedVersion: null, cancellationToken);
 
+    /// <summary>Gets the override of one instance of a series, or null.</summary>
+    /// <param name="originalStart">The instance's original start.</param>
+    /// <returns>The override or null.</returns>
+    public InstanceOverride? FindOverride(OriginalStart originalStart)
+    {
+        foreach (InstanceOverride o in Overrides)
+        {
+            if (o.OriginalStart == originalStart)
+            {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
     internal CalendarEvent BindTo(StorageManager manager)
-        => ReferenceEquals(_manager, manager) ? this : new CalendarEvent(Id, Details, Commitments, Version, Created, Updated, manager);
+        => ReferenceEquals(_manager, manager) ? this
+            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager);
 
     /// <summary>Returns the next version of this event with other fields and commitments.</summary>
     internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, Instant updated)
-        => new(Id, details, commitments, checked(Version + 1), Created, updated, null);
+        => Next(details, commitments, Overrides, updated);
 
-    /// <summary>Returns the same version with other commitments (used while a write is being prepared).</summary>
-    internal CalendarEvent WithCommitments(ImmutableArray<Commitment> commitments)
-        => new(Id, Details, commitments, Version, Created, Updated, null);
+    /// <summary>Returns the next version of this event with other fields, commitments and overrides.</summary>
+    internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride> overrides, Instant updated)
+        => new(Id, details, commitments, details.IsRecurring ? SortOverrides(overrides) : [], checked(Version + 1), Created, updated, SplitFromId, null, null, null);
+
+    /// <summary>Returns the same version with other commitments and overrides (used while a write is being prepared).</summary>
+    internal CalendarEvent WithCommitments(ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride>? overrides = null)
+        => new(Id, Details, commitments, overrides is { } o ? SortOverrides(o) : Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, null);
 
     /// <summary>Creates version 1 of a new event.</summary>
-    internal static CalendarEvent CreateNew(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, Instant now)
-        => new(id, details, commitments, 1, now, now, null);
+    internal static CalendarEvent CreateNew(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, Instant now,
+        ImmutableArray<InstanceOverride> overrides = default, EventId? splitFromId = null)
+        => new(id, details, commitments, overrides.IsDefault ? [] : SortOverrides(overrides), 1, now, now, splitFromId, null, null, null);
+
+    /// <summary>Creates the snapshot of one instance of a series.</summary>
+    internal static CalendarEvent CreateInstance(CalendarEvent series, OriginalStart originalStart, EventDetails details, ImmutableArray<Commitment> commitments)
+        => new(EventId.ForInstance(series.Id, originalStart), details, commitments, [], series.Version, series.Created, series.Updated,
+            null, series.Id, originalStart, series._manager);
+
+    private static ImmutableArray<InstanceOverride> SortOverrides(IEnumerable<InstanceOverride>? overrides)
+    {
+        if (overrides is null)
+        {
+            return [];
+        }
+        var list = overrides.ToList();
+        foreach (InstanceOverride? o in list)
+        {
+            Preconditions.CheckArgument(o is not null, nameof(overrides), "An override must not be null.");
+        }
+        list.Sort((a, b) => a.OriginalStart.CompareTo(b.OriginalStart));
+        return [.. list];
+    }
 
     private StorageManager BoundManager => _manager
         ?? throw new InvalidOperationException($"Event '{Id}' is not bound to a StorageManager; call the manager directly.");

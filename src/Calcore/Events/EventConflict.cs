@@ -11,14 +11,19 @@ public sealed class EventConflict : IEquatable<EventConflict>
     /// <param name="eventId">The conflicting event.</param>
     /// <param name="title">The conflicting event's title.</param>
     /// <param name="period">The conflicting event's occurrence that overlaps (its whole period, not the overlap).</param>
-    public EventConflict(EventId eventId, string title, Interval period)
+    /// <param name="instance">The instance of the invited series that conflicts, or null for a single event.</param>
+    public EventConflict(EventId eventId, string title, Interval period, OriginalStart? instance = null)
     {
         EventId = eventId;
         Title = title ?? string.Empty;
         Period = period;
+        Instance = instance;
     }
 
-    /// <summary>Gets the id of the conflicting event.</summary>
+    /// <summary>Gets the instance of the invited series that conflicts, or null when a single event was invited.</summary>
+    public OriginalStart? Instance { get; }
+
+    /// <summary>Gets the id of the conflicting event (an instance id when the booking is an instance of a series).</summary>
     public EventId EventId { get; }
 
     /// <summary>Gets the conflicting event's title.</summary>
@@ -29,7 +34,7 @@ public sealed class EventConflict : IEquatable<EventConflict>
 
     /// <inheritdoc/>
     public bool Equals(EventConflict? other)
-        => other is not null && EventId == other.EventId && Period == other.Period && string.Equals(Title, other.Title, StringComparison.Ordinal);
+        => other is not null && EventId == other.EventId && Period == other.Period && Instance == other.Instance && string.Equals(Title, other.Title, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as EventConflict);

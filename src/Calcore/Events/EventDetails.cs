@@ -35,6 +35,7 @@ public sealed record EventDetails
     private readonly AccessClass _accessClass;
     private readonly ImmutableSortedSet<string> _categories = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     private readonly string? _uid;
+    private readonly ImmutableArray<string> _recurrence = [];
 
     /// <summary>Creates the details of an event with the given timing and default values for everything else.</summary>
     /// <param name="timing">When the event happens.</param>
@@ -133,6 +134,50 @@ public sealed record EventDetails
         }
     }
 
+    /// <summary>Gets the recurrence lines of a recurring event (a series): <c>RRULE:</c>, <c>RDATE…</c>, <c>EXDATE…</c>
+    /// and <c>EXRULE:</c> content lines of RFC 5545 §3.8.5, as in Google Calendar's <c>recurrence</c> list; empty for a
+    /// single event.</summary>
+    /// <remarks>
+    /// The series' first instance is <see cref="Timing"/>'s start (DTSTART), which is not repeated here. Each line is
+    /// checked for its property name when set; the <see cref="StorageManager"/> parses the whole set when the event is
+    /// written and refuses a line that does not parse with a <see cref="Recurrence.RecurrenceParseException"/> naming
+    /// the line and position.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    /// <exception cref="ArgumentException">A line is null, empty, or not an RRULE, RDATE, EXDATE or EXRULE line.</exception>
+    public IReadOnlyList<string> Recurrence
+    {
+        get => _recurrence;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Recurrence));
+            int index = 0;
+            foreach (string? line in value)
+            {
+                index++;
+                Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(line), nameof(Recurrence), $"Recurrence line {index} is empty.");
+                Preconditions.CheckArgument(IsRecurrenceLine(line), nameof(Recurrence),
+                    $"Recurrence line {index} ('{line}') is not an RRULE, RDATE, EXDATE or EXRULE line.");
+            }
+            _recurrence = [.. value];
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the event recurs (has recurrence lines).</summary>
+    public bool IsRecurring => !_recurrence.IsEmpty;
+
+    private static bool IsRecurrenceLine(string line)
+    {
+        foreach (string name in (ReadOnlySpan<string>)["RRULE", "RDATE", "EXDATE", "EXRULE"])
+        {
+            if (line.Length > name.Length && line.StartsWith(name, StringComparison.OrdinalIgnoreCase) && line[name.Length] is ':' or ';')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Gets a value indicating whether the event is in a category (ordinal comparison).</summary>
     /// <param name="category">The category.</param>
     /// <returns>True when the event is in it.</returns>
@@ -150,7 +195,8 @@ public sealed record EventDetails
            && _accessClass == other._accessClass
            && _categories.SetEquals(other._categories)
            && OrganizerId == other.OrganizerId
-           && string.Equals(_uid, other._uid, StringComparison.Ordinal);
+           && string.Equals(_uid, other._uid, StringComparison.Ordinal)
+           && _recurrence.SequenceEqual(other._recurrence, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_timing, _title, _status, OrganizerId, _uid);

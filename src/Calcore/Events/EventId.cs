@@ -27,6 +27,31 @@ public readonly record struct EventId : IComparable<EventId>
     /// <summary>Gets the id text (empty for the default value).</summary>
     public string Value => _value ?? string.Empty;
 
+    /// <summary>Gets the id of one instance of a recurring series: <c>{seriesId}_{originalStart}</c> (DESIGN.md "Ids").</summary>
+    /// <param name="seriesId">The series.</param>
+    /// <param name="originalStart">The instance's original start.</param>
+    /// <returns>The instance id.</returns>
+    public static EventId ForInstance(EventId seriesId, OriginalStart originalStart)
+        => new(OriginalStart.FormatForId(seriesId, originalStart));
+
+    /// <summary>Splits an instance id into its series id and original start.</summary>
+    /// <param name="seriesId">The series id when successful.</param>
+    /// <param name="originalStart">The original start when successful.</param>
+    /// <returns>True when the id has the form <c>{seriesId}_{originalStart}</c> (it may still name no instance).</returns>
+    public bool TryGetInstance(out EventId seriesId, out OriginalStart originalStart)
+    {
+        seriesId = default;
+        originalStart = default;
+        string text = Value;
+        int underscore = text.LastIndexOf('_');
+        if (underscore <= 0 || !OriginalStart.TryParse(text[(underscore + 1)..], out originalStart))
+        {
+            return false;
+        }
+        seriesId = new EventId(text[..underscore]);
+        return true;
+    }
+
     /// <summary>Returns the id text.</summary>
     public override string ToString() => Value;
 
