@@ -12,7 +12,7 @@ using static Calcore.Tests.TestWorld;
 
 namespace Calcore.Tests;
 
-public class StorageManagerTests : IAsyncLifetime
+public partial class StorageManagerTests : IAsyncLifetime
 {
     private readonly TestWorld _w = TestWorld.Create();
 
