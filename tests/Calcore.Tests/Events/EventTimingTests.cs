@@ -149,6 +149,17 @@ public class EventTimingTests
     public void AllDay_rounds_up_a_duration_just_over_a_day()
         => EventTiming.AllDay(TenAm, Duration.FromDays(1) + Duration.FromTicks(1)).Days.Should().Be(2);
 
+    [Fact(Skip = "BUG: EventTiming.AllDay(LocalDateTime, Duration?) (src/Calcore/Events/EventTiming.cs line 124) rounds up with "
+        + "Math.Ceiling(length.TotalDays), a double: above ~128 days a excess of a few nanoseconds is below the double's resolution and is "
+        + "lost, so 200 days + 1 ns gives 200 days instead of 201. Round up in integer arithmetic (length.Days, plus one when "
+        + "length.NanosecondOfDay > 0).")]
+    public void AllDay_rounds_up_a_nanosecond_over_a_long_duration()
+        => EventTiming.AllDay(TenAm, Duration.FromDays(200) + Duration.FromNanoseconds(1)).Days.Should().Be(201);
+
+    [Fact]
+    public void AllDay_rounds_up_a_nanosecond_over_a_short_duration()
+        => EventTiming.AllDay(TenAm, Duration.FromDays(3) + Duration.FromNanoseconds(1)).Days.Should().Be(4);
+
     [Fact]
     public void AllDay_keeps_exactly_two_days()
         => EventTiming.AllDay(TenAm, Duration.FromDays(2)).Should().Be(EventTiming.AllDay(new LocalDate(2026, 3, 2), 2));

@@ -162,6 +162,48 @@ public sealed class MemoryStorageTests : IDisposable
         (await next.FindEventAsync("e", default)).Should().BeNull();
     }
 
+    [Fact(Skip = "BUG: MemoryStorage.Apply (src/Calcore/Storage/MemoryStorage.cs lines 171-188) is not atomic. It adds each pending "
+        + "event to _events and then indexes it; if indexing throws, the events applied before it stay committed and the failing one "
+        + "stays in _events without index entries. A span without a start (new Interval(null, end)), which InsertEventAsync accepts, "
+        + "makes TimeIndex.BucketOf (src/Calcore/Storage/Internal/TimeIndex.cs line 96, 'e.End - e.Start' under "
+        + "CheckForOverflowUnderflow) throw OverflowException at commit: afterwards 'a' is committed, 'b' is found by id but by no "
+        + "query, and Count says 2. Expected: the commit fails as a whole (ideally the bad span is refused at insert with an "
+        + "ArgumentException, or the failure is a CalcoreStorageException) and nothing is written.")]
+    public async Task A_commit_that_fails_writes_nothing()
+    {
+        await using (IStorageTransaction tx = await Storage.BeginTransactionAsync([], default))
+        {
+            await tx.InsertEventAsync(Event("a"), Span(0, 60), default);
+            try
+            {
+                await tx.InsertEventAsync(Event("b"), new Interval(null, T0), default);
+                await tx.CommitAsync(default);
+            }
+            catch (Exception ex) when (ex is ArgumentException or CalcoreStorageException or OverflowException)
+            {
+            }
+        }
+
+        bool aStored = await Storage.FindEventAsync("a", default) is not null;
+        bool bStored = await Storage.FindEventAsync("b", default) is not null;
+        int indexed = (await Storage.QueryEventsAsync(new EventQuery(), default)).Count;
+        (aStored, bStored, indexed, _memory.Count).Should().Be((false, false, 0, 0), "a commit is all or nothing");
+    }
+
+    [Fact(Skip = "BUG: disposing an open transaction after its MemoryStorage was disposed throws ObjectDisposedException "
+        + "(src/Calcore/Storage/MemoryStorage.cs line 334: Finish() releases the SemaphoreSlim that Dispose() at line 91 disposed). "
+        + "DisposeAsync must not throw (CA1065); a StorageManager disposed while a call is in flight hits this in its 'await using'.")]
+    public async Task Disposing_a_transaction_after_the_storage_is_harmless()
+    {
+        var storage = new MemoryStorage();
+        IStorageTransaction tx = await storage.BeginTransactionAsync([], default);
+        storage.Dispose();
+
+        Func<Task> dispose = async () => await tx.DisposeAsync();
+
+        await dispose.Should().NotThrowAsync();
+    }
+
     // ------------------------------------------------------------------ conditional writes and keys
 
     [Fact]
