@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using Calcore.Attendees;
 using FluentAssertions;
 using Xunit;
@@ -230,6 +232,25 @@ public class ApiConsistencyTests
     [Fact]
     public void Public_types_are_not_nested()
         => PublicTypes.Where(t => t.IsNested).Select(t => t.FullName).Should().BeEmpty();
+
+    [Fact]
+    public void Every_public_type_states_its_thread_safety_in_its_docs()
+    {
+        // STYLE.md §4: "immutable, thread-safe" or "not thread-safe", as a sentence of the type's docs. Enums and static
+        // classes are exempt (AttendeeSourceExtensions states nothing, which is harmless for a stateless class).
+        string xmlPath = Path.ChangeExtension(Calcore.Location, ".xml");
+        File.Exists(xmlPath).Should().BeTrue("the build generates Calcore.xml and copies it next to the tests");
+        Dictionary<string, string> docs = XDocument.Load(xmlPath).Descendants("member")
+            .Where(m => ((string?)m.Attribute("name"))?.StartsWith("T:", StringComparison.Ordinal) == true)
+            .ToDictionary(m => ((string)m.Attribute("name")!)[2..], m => m.Value, StringComparer.Ordinal);
+
+        string[] silent = [.. PublicTypes
+            .Where(t => !t.IsEnum && !(t.IsAbstract && t.IsSealed))
+            .Where(t => !docs.TryGetValue(t.FullName!, out string? text) || !text.Contains("thread-safe", StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.FullName!)];
+
+        silent.Should().BeEmpty();
+    }
 
     [Fact]
     public void Public_mutable_fields_do_not_exist()
