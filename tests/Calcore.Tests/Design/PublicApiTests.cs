@@ -18,7 +18,22 @@ public class PublicApiTests
     private const string FileName = "PublicApi.Calcore.txt";
 
     private static string ListingPath([CallerFilePath] string sourceFile = "")
-        => Path.Combine(Path.GetDirectoryName(sourceFile)!, FileName);
+    {
+        string? folder = Path.GetDirectoryName(sourceFile);
+        if (folder is not null && Directory.Exists(folder))
+        {
+            return Path.Combine(folder, FileName);
+        }
+        // With ContinuousIntegrationBuild the compiler maps source paths (/_/…), so find the project from the output folder.
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Calcore.Tests.csproj")))
+            {
+                return Path.Combine(d.FullName, "Design", FileName);
+            }
+        }
+        throw new FileNotFoundException($"Cannot find the folder of {FileName} (source path '{sourceFile}').", FileName);
+    }
 
     [Fact]
     public void The_public_API_matches_the_committed_listing()

@@ -294,6 +294,16 @@ public class FreeBusyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_overnight_event_blocks_the_end_of_one_working_day_and_the_start_of_the_next()
+    {
+        await BusyAsync(_w.Bob, At(2, 16, minutes: 18 * 60));
+
+        IReadOnlyList<Interval> free = await FreeAsync(Days(2, 4), NineToFive, 0, _w.Bob);
+
+        free.Should().Equal(Window(2, 9, 0, 2, 16), Window(3, 10, 0, 3, 17));
+    }
+
+    [Fact]
     public async Task Free_periods_never_cross_midnight()
     {
         IReadOnlyList<Interval> free = await FreeAsync(Window(2, 20, 0, 3, 4), WorkingHours.AllDay, 0);
