@@ -357,6 +357,31 @@ public class FreeBusyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Working_hours_follow_the_wall_clock_across_a_DST_change()
+    {
+        await using TestWorld paris = TestWorld.Create(Paris);
+        var window = new Interval(Instant.FromUtc(2026, 3, 27, 23, 0), Instant.FromUtc(2026, 3, 29, 22, 0)); // Paris 28th and 29th
+
+        IReadOnlyList<Interval> free = await paris.Manager.FindFreePeriodsAsync([], window, NineToFive, Duration.Zero);
+
+        free.Should().Equal(
+            new Interval(Instant.FromUtc(2026, 3, 28, 8, 0), Instant.FromUtc(2026, 3, 28, 16, 0)),
+            new Interval(Instant.FromUtc(2026, 3, 29, 7, 0), Instant.FromUtc(2026, 3, 29, 15, 0)));
+    }
+
+    [Fact]
+    public async Task A_working_day_starting_in_a_DST_gap_starts_after_the_gap()
+    {
+        await using TestWorld newYork = TestWorld.Create(NewYork);
+        var hours = new WorkingHours(new LocalTime(2, 30), new LocalTime(4, 0));
+        var window = new Interval(Instant.FromUtc(2026, 3, 8, 5, 0), Instant.FromUtc(2026, 3, 9, 4, 0)); // New York, 8 March
+
+        IReadOnlyList<Interval> free = await newYork.Manager.FindFreePeriodsAsync([], window, hours, Duration.Zero);
+
+        free.Should().Equal(new Interval(Instant.FromUtc(2026, 3, 8, 7, 30), Instant.FromUtc(2026, 3, 8, 8, 0)));
+    }
+
+    [Fact]
     public async Task Busy_tentative_time_is_not_free()
     {
         await BusyAsync(_w.Bob, At(2, 10) with { Status = EventStatus.Tentative });
