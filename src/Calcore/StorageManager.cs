@@ -240,7 +240,10 @@ public sealed partial class StorageManager : IAsyncDisposable
         var seen = new HashSet<AttendeeId>();
         foreach (Attendee? a in invitees)
         {
-            Preconditions.CheckArgument(a is not null, nameof(invitees), "An invitee must not be null.");
+            if (a is null)
+            {
+                throw new ArgumentNullException(nameof(invitees), "An invitee must not be null.");
+            }
             if (seen.Add(a.Id))
             {
                 distinct.Add(a);
@@ -294,13 +297,14 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="attendee"/> is null.</exception>
+    /// <exception cref="ArgumentException">The attendee is not on the event and has an automatic invite policy (invite it instead).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
     public Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, Attendee attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(attendee);
-        return SetParticipationStatusAsync(eventId, attendee.Id, attendee.Type, status, expectedVersion, cancellationToken);
+        return SetParticipationStatusAsync(eventId, attendee.Id, attendee.Type, attendee.Policy, status, expectedVersion, cancellationToken);
     }
 
     /// <summary>Sets an attendee's participation status (adding them as a required participant when not on the event).</summary>
@@ -315,11 +319,12 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
     public async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        CalendarUserType type = (await FindAttendeeAsync(attendee, cancellationToken).ConfigureAwait(false))?.Type ?? CalendarUserType.Individual;
-        return await SetParticipationStatusAsync(eventId, attendee, type, status, expectedVersion, cancellationToken).ConfigureAwait(false);
+        Attendee? known = await FindAttendeeAsync(attendee, cancellationToken).ConfigureAwait(false);
+        return await SetParticipationStatusAsync(eventId, attendee, known?.Type ?? CalendarUserType.Individual, known?.Policy, status, expectedVersion, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, InvitePolicy? policy,
+        ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
     {
         Preconditions.CheckDefined(status);
         Preconditions.CheckArgument(attendee.Value.Length > 0, nameof(attendee), "The attendee id must not be the default value.");
@@ -333,6 +338,9 @@ public sealed partial class StorageManager : IAsyncDisposable
             int i = IndexOf(commitments, attendee);
             if (i < 0)
             {
+                // A room (any attendee with an automatic policy) joins an event only through its policy, so it cannot be double-booked this way.
+                Preconditions.CheckArgument(policy is not { IsAutomatic: true }, nameof(attendee),
+                    $"'{attendee}' answers invitations through its invite policy ({policy}); invite it instead of setting its status.");
                 commitments.Add(NewCommitment(attendee, type, status));
             }
             else if (commitments[i].Status != status)

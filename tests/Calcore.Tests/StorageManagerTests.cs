@@ -335,9 +335,7 @@ public partial class StorageManagerTests : IAsyncLifetime
         (await Manager.GetEventAsync(e.Id)).Version.Should().Be(1);
     }
 
-    [Fact(Skip = "BUG: StorageManager.InviteAsync (src/Calcore/StorageManager.cs, the null check in the invitee loop) documents "
-        + "<exception cref=\"ArgumentNullException\"> when 'invitees or one of them is null', but a null element throws a plain "
-        + "ArgumentException (Preconditions.CheckArgument). Either throw ArgumentNullException(nameof(invitees)) or fix the doc.")]
+    [Fact]
     public async Task Invite_refuses_a_null_invitee_with_ArgumentNullException_as_documented()
     {
         CalendarEvent e = await _w.Martijn.CreateEventAsync(At(2, 10));
@@ -374,13 +372,27 @@ public partial class StorageManagerTests : IAsyncLifetime
     public async Task Set_status_for_someone_not_on_the_event_adds_them_as_a_required_participant_of_their_type()
     {
         CalendarEvent e = await _w.Martijn.CreateEventAsync(At(2, 10));
+        Group team = _w.Source.CreateGroup("team", "Team");
 
-        CalendarEvent after = await Manager.SetParticipationStatusAsync(e.Id, _w.Room2.Id, ParticipationStatus.Tentative);
+        CalendarEvent after = await Manager.SetParticipationStatusAsync(e.Id, team.Id, ParticipationStatus.Tentative);
 
-        Commitment c = after.FindCommitment(_w.Room2.Id)!;
+        Commitment c = after.FindCommitment(team.Id)!;
         c.Status.Should().Be(ParticipationStatus.Tentative);
         c.Role.Should().Be(ParticipationRole.RequiredParticipant, "old CalCore's Q11 left such attendees without a role");
-        c.AttendeeType.Should().Be(CalendarUserType.Room);
+        c.AttendeeType.Should().Be(CalendarUserType.Group);
+    }
+
+    [Fact]
+    public async Task Set_status_cannot_add_a_room_past_its_policy()
+    {
+        CalendarEvent booked = await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Room2);
+        CalendarEvent e = await _w.Bob.CreateEventAsync(At(2, 10));
+
+        Func<Task> act = () => Manager.SetParticipationStatusAsync(e.Id, _w.Room2.Id, ParticipationStatus.Accepted);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("invite");
+        (await Manager.GetEventAsync(e.Id)).HasAttendee(_w.Room2.Id).Should().BeFalse();
+        booked.GetParticipationStatus(_w.Room2).Should().Be(ParticipationStatus.Accepted);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed record Commitment
 {
     private readonly ParticipationStatus _status;
     private readonly ParticipationRole _role;
+    private readonly Instant? _effectiveStart;
     private readonly Instant? _effectiveEnd;
 
     /// <summary>Creates a commitment.</summary>
@@ -87,7 +88,17 @@ public sealed record Commitment
     }
 
     /// <summary>Gets the first instant at which the commitment is effective, or null when open.</summary>
-    public Instant? EffectiveStart { get; init; }
+    /// <exception cref="ArgumentException">Set after <see cref="EffectiveEnd"/>.</exception>
+    public Instant? EffectiveStart
+    {
+        get => _effectiveStart;
+        init
+        {
+            Preconditions.CheckArgument(value is null || _effectiveEnd is null || value <= _effectiveEnd, nameof(EffectiveStart),
+                "The effective start must not be after the effective end.");
+            _effectiveStart = value;
+        }
+    }
 
     /// <summary>Gets the last instant at which the commitment is effective (inclusive), or null when open.</summary>
     /// <exception cref="ArgumentException">Set before <see cref="EffectiveStart"/>.</exception>

@@ -35,6 +35,7 @@ public sealed record EventDetails
     private readonly AccessClass _accessClass;
     private readonly ImmutableSortedSet<string> _categories = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     private readonly string? _uid;
+    private readonly AttendeeId? _organizerId;
     private readonly ImmutableArray<string> _recurrence = [];
 
     /// <summary>Creates the details of an event with the given timing and default values for everything else.</summary>
@@ -120,7 +121,16 @@ public sealed record EventDetails
     }
 
     /// <summary>Gets the organizer, or null. The organizer is ACCEPTED on the event when it is created.</summary>
-    public AttendeeId? OrganizerId { get; init; }
+    /// <exception cref="ArgumentException">Set to the default (empty) id.</exception>
+    public AttendeeId? OrganizerId
+    {
+        get => _organizerId;
+        init
+        {
+            Preconditions.CheckArgument(value is null || value.Value.Value.Length > 0, nameof(OrganizerId), "The organizer id must not be the default (empty) id.");
+            _organizerId = value;
+        }
+    }
 
     /// <summary>Gets the iCalendar UID (RFC 5545 §3.8.4.7), or null to let the manager use the event id.</summary>
     /// <exception cref="ArgumentException">Set to an empty string.</exception>

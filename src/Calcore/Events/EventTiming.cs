@@ -1,6 +1,7 @@
 using System;
 using Calcore.Internal;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace Calcore.Events;
 
@@ -23,12 +24,15 @@ namespace Calcore.Events;
 /// </remarks>
 public sealed class EventTiming : IEquatable<EventTiming>
 {
-    private EventTiming(LocalDateTime start, DateTimeZone? zone, Duration duration, int days)
+    private readonly Offset? _offset;
+
+    private EventTiming(LocalDateTime start, DateTimeZone? zone, Duration duration, int days, Offset? offset = null)
     {
         Start = start;
         Zone = zone;
         Duration = duration;
         Days = days;
+        _offset = offset;
     }
 
     /// <summary>Gets the wall-clock start; midnight of <see cref="StartDate"/> for all-day events.</summary>
@@ -96,7 +100,14 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="duration">The exact length; zero or positive.</param>
     /// <returns>The timing.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
-    public static EventTiming Timed(ZonedDateTime start, Duration duration) => Timed(start.LocalDateTime, start.Zone, duration);
+    public static EventTiming Timed(ZonedDateTime start, Duration duration)
+    {
+        EventTiming timing = Timed(start.LocalDateTime, start.Zone, duration);
+        // In a fall-back overlap the wall time alone would resolve to the earlier instant: keep the offset given.
+        return start.Zone.MapLocal(start.LocalDateTime).Count == 2
+            ? new EventTiming(timing.Start, timing.Zone, timing.Duration, 0, start.Offset)
+            : timing;
+    }
 
     /// <summary>Creates an all-day event of a whole number of days.</summary>
     /// <param name="start">The first day.</param>
@@ -121,7 +132,7 @@ public sealed class EventTiming : IEquatable<EventTiming>
         {
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "An event's duration must not be negative.");
         }
-        long days = length == Duration.Zero ? 1 : (long)Math.Ceiling(length.TotalDays);
+        long days = length == Duration.Zero ? 1 : length.Days + (length > Duration.FromDays(length.Days) ? 1 : 0);
         Preconditions.CheckArgumentRange(nameof(duration), days, 1, 36_500);
         return AllDay(start.Date, (int)days);
     }
@@ -137,7 +148,9 @@ public sealed class EventTiming : IEquatable<EventTiming>
         {
             return new Interval(defaultZone.AtStartOfDay(StartDate).ToInstant(), defaultZone.AtStartOfDay(EndDate).ToInstant());
         }
-        Instant start = Start.InZoneLeniently(Zone ?? defaultZone).ToInstant();
+        Instant start = _offset is { } offset && Zone is not null
+            ? Start.InZone(Zone, mapping => mapping.Count == 2 && mapping.Last().Offset == offset ? mapping.Last() : Resolvers.LenientResolver(mapping)).ToInstant()
+            : Start.InZoneLeniently(Zone ?? defaultZone).ToInstant();
         return new Interval(start, start + Duration);
     }
 
@@ -149,7 +162,7 @@ public sealed class EventTiming : IEquatable<EventTiming>
 
     /// <inheritdoc/>
     public bool Equals(EventTiming? other)
-        => other is not null && Start == other.Start && Duration == other.Duration && Days == other.Days
+        => other is not null && Start == other.Start && Duration == other.Duration && Days == other.Days && _offset == other._offset
            && string.Equals(Zone?.Id, other.Zone?.Id, StringComparison.Ordinal);
 
     /// <inheritdoc/>

@@ -114,6 +114,18 @@ public sealed record SearchCriteria
         return true;
     }
 
+    /// <inheritdoc/>
+    public bool Equals(SearchCriteria? other)
+        => other is not null && SetEquals(_attendees, other._attendees) && SetEquals(_categories, other._categories)
+           && _participationStatus == other._participationStatus && _participationRole == other._participationRole && Organizer == other.Organizer;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+        => HashCode.Combine(_attendees?.Count, _categories?.Count, _participationStatus, _participationRole, Organizer);
+
+    private static bool SetEquals<T>(ImmutableHashSet<T>? a, ImmutableHashSet<T>? b)
+        => a is null ? b is null : b is not null && a.SetEquals(b);
+
     private bool ParticipationMatches(Commitment c)
         => (_participationStatus is null || c.Status == _participationStatus) && (_participationRole is null || c.Role == _participationRole);
 

@@ -102,7 +102,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     private List<CalendarEvent> Query(EventQuery query, Dictionary<EventId, Stored?>? pending)
     {
         var entries = new List<TimeIndex.Entry>();
-        var result = new List<CalendarEvent>();
+        var found = new List<(TimeIndex.Entry Key, CalendarEvent Event)>();
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -110,16 +110,12 @@ public sealed class MemoryStorage : IStorage, IDisposable
                 : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
             index?.Collect(query.Window, entries);
-            if (pending is not null)
-            {
-                entries.RemoveAll(e => pending.ContainsKey(e.Id));
-            }
             foreach (TimeIndex.Entry e in entries)
             {
                 Stored stored = _events[e.Id];
-                if (Matches(stored, query))
+                if ((pending is null || !pending.ContainsKey(e.Id)) && Matches(stored, query))
                 {
-                    result.Add(stored.Event);
+                    found.Add((e, stored.Event));
                 }
             }
         }
@@ -129,44 +125,20 @@ public sealed class MemoryStorage : IStorage, IDisposable
             {
                 if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s, query))
                 {
-                    entries.Add(TimeIndex.Entry.From(s.Event.Id, s.Span));
-                    result.Add(s.Event);
+                    found.Add((TimeIndex.Entry.From(s.Event.Id, s.Span), s.Event));
                 }
             }
-            return SortBySpan(result, pending);
         }
-        return result.Count > 1 && NeedsSort(entries) ? SortBySpan(result, null) : result;
+        // The index buckets are each in order; merge them (and pending writes) into one order: span start, then id.
+        found.Sort((x, y) => TimeIndex.EntryComparer.Instance.Compare(x.Key, y.Key));
+        return found.ConvertAll(f => f.Event);
     }
 
     private static bool Matches(Stored stored, EventQuery query)
         => (query.Attendee is not { } a || stored.Event.HasAttendee(a)) && (query.Organizer is not { } o || stored.Event.OrganizerId == o);
 
-    private static bool NeedsSort(List<TimeIndex.Entry> entries)
-    {
-        for (int i = 1; i < entries.Count; i++)
-        {
-            if (TimeIndex.EntryComparer.Instance.Compare(entries[i - 1], entries[i]) > 0)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<CalendarEvent> SortBySpan(List<CalendarEvent> events, Dictionary<EventId, Stored?>? pending)
-    {
-        var keyed = new List<(TimeIndex.Entry Key, CalendarEvent Event)>(events.Count);
-        lock (_gate)
-        {
-            foreach (CalendarEvent e in events)
-            {
-                Stored s = pending is not null && pending.TryGetValue(e.Id, out Stored? p) && p is not null ? p.Value : _events[e.Id];
-                keyed.Add((TimeIndex.Entry.From(e.Id, s.Span), e));
-            }
-        }
-        keyed.Sort((x, y) => TimeIndex.EntryComparer.Instance.Compare(x.Key, y.Key));
-        return keyed.ConvertAll(k => k.Event);
-    }
+    private static void CheckSpan(Interval span, string paramName)
+        => Preconditions.CheckArgument(span.HasStart, paramName, "An event's span must have a start (its first occurrence's start).");
 
     private void Apply(Dictionary<EventId, Stored?> pending)
     {
@@ -263,6 +235,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
             Preconditions.CheckNotNull(calendarEvent);
             ThrowIfDone();
             cancellationToken.ThrowIfCancellationRequested();
+            CheckSpan(span, nameof(span));
             if (Find(calendarEvent.Id) is not null)
             {
                 throw new CalcoreStorageException(StorageErrorCode.DuplicateKey, $"An event with the id '{calendarEvent.Id}' is already stored.");
@@ -276,6 +249,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
             Preconditions.CheckNotNull(calendarEvent);
             ThrowIfDone();
             cancellationToken.ThrowIfCancellationRequested();
+            CheckSpan(span, nameof(span));
             if (Find(calendarEvent.Id) is not { } current || current.Event.Version != expectedVersion)
             {
                 return ValueTask.FromResult(false);
@@ -331,7 +305,14 @@ public sealed class MemoryStorage : IStorage, IDisposable
         {
             _done = true;
             _pending.Clear();
-            storage._writer.Release();
+            try
+            {
+                storage._writer.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The storage was disposed while this transaction was open; there is no lock left to release.
+            }
         }
 
         private void ThrowIfDone()

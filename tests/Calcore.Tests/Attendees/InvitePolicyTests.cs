@@ -162,7 +162,7 @@ public partial class InvitePolicyTests : IAsyncLifetime
     [InlineData(ParticipationStatus.NeedsAction)]
     public async Task A_tentative_or_unanswered_booking_is_a_conflict(ParticipationStatus status)
     {
-        CalendarEvent other = await _w.Martijn.CreateEventAsync(At(2, 10));
+        CalendarEvent other = await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Room1);
         await Manager.SetParticipationStatusAsync(other.Id, _w.Room1, status);
 
         InvitationOutcome outcome = await InviteRoom1Async(At(2, 10, 30));
