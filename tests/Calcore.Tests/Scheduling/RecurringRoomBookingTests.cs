@@ -1,0 +1,182 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Calcore.Attendees;
+using Calcore.Events;
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace Calcore.Tests.Scheduling;
+
+/// <summary>Rooms and recurring meetings: every instance within the booking horizon is checked, series against series.</summary>
+public class RecurringRoomBookingTests
+{
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.Zero);
+    private readonly StorageManager _m;
+    private readonly SimpleAttendeeSource _source;
+    private readonly Individual _ann;
+
+    public RecurringRoomBookingTests()
+    {
+        _m = StorageManager.CreateBuilder().UseClock(_clock).Build();
+        _source = new SimpleAttendeeSource(_m);
+        _ann = _source.CreateIndividual("ann", "Ann");
+    }
+
+    /// <summary>A one-hour UTC event starting on a date of 2026 at a given hour, optionally recurring.</summary>
+    private static EventDetails Meeting(int month, int day, int hour, string title, params string[] recurrence)
+        => new(EventTiming.Timed(new LocalDateTime(2026, month, day, hour, 0), DateTimeZone.Utc, Duration.FromHours(1)))
+        {
+            Title = title,
+            Recurrence = recurrence,
+        };
+
+    private async Task<InvitationOutcome> BookAsync(EventDetails details, Room room)
+    {
+        CalendarEvent e = await _ann.CreateEventAsync(details);
+        return (await e.InviteAsync([room])).Outcomes.Single();
+    }
+
+    [Fact]
+    public async Task A_single_booking_conflicts_with_a_later_instance_of_a_weekly_series()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        await BookAsync(Meeting(3, 16, 10, "One-off"), room);          // Monday 16 March
+
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room); // Mondays from 2 March
+
+        weekly.Status.Should().Be(ParticipationStatus.Declined);
+        EventConflict conflict = weekly.Conflicts.Single();
+        conflict.Title.Should().Be("One-off");
+        conflict.Instance.Should().Be(OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0)));
+    }
+
+    [Fact]
+    public async Task A_single_booking_conflicts_with_an_instance_of_a_series_that_began_long_ago()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        CalendarEvent old = await _ann.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2006, 1, 2, 10, 0), DateTimeZone.Utc, Duration.FromHours(1)))
+        {
+            Title = "Since 2006",
+            Recurrence = ["RRULE:FREQ=WEEKLY;BYDAY=MO"],
+        });
+        (await old.InviteAsync([room])).Event.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+
+        InvitationOutcome single = await BookAsync(Meeting(3, 16, 10, "Clash"), room);
+
+        single.Status.Should().Be(ParticipationStatus.Declined);
+        single.Conflicts.Single().EventId.Should().Be(EventId.ForInstance(old.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0))));
+    }
+
+    [Fact]
+    public async Task An_unbounded_series_is_checked_only_within_the_booking_horizon()
+    {
+        Room room = _source.CreateRoom("r", "R", bookingHorizon: Duration.FromDays(30));
+        await BookAsync(Meeting(6, 1, 10, "In June"), room);   // beyond 30 days from the series start (2 March)
+
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room);
+
+        weekly.Status.Should().Be(ParticipationStatus.Accepted);
+    }
+
+    [Fact]
+    public async Task A_bounded_series_is_checked_whole_beyond_the_horizon()
+    {
+        Room room = _source.CreateRoom("r", "R", bookingHorizon: Duration.FromDays(30));
+        await BookAsync(Meeting(6, 1, 10, "In June"), room);
+
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=20"), room);
+
+        weekly.Status.Should().Be(ParticipationStatus.Declined);
+    }
+
+    [Fact]
+    public async Task Two_series_conflict_where_their_instances_meet()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        await BookAsync(Meeting(3, 2, 10, "Mondays", "RRULE:FREQ=WEEKLY;BYDAY=MO"), room);
+
+        (await BookAsync(Meeting(3, 3, 10, "Tuesdays", "RRULE:FREQ=WEEKLY;BYDAY=TU"), room)).Status.Should().Be(ParticipationStatus.Accepted);
+        InvitationOutcome daily = await BookAsync(Meeting(3, 2, 10, "Daily", "RRULE:FREQ=DAILY;COUNT=10"), room);
+        daily.Status.Should().Be(ParticipationStatus.Declined);
+        daily.Conflicts.Select(c => c.Instance!.Value.Instant.InUtc().DayOfWeek).Distinct()
+            .Should().BeEquivalentTo([IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday]);
+    }
+
+    [Fact]
+    public async Task Cancelled_or_declined_instances_of_a_series_do_not_block_the_room()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
+        weekly = (await weekly.InviteAsync([room])).Event;
+        var instances = await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 4, 1, 0, 0)));
+        await _m.CancelInstanceAsync(instances[1].Id);
+
+        (await BookAsync(Meeting(3, 9, 10, "In the gap"), room)).Status.Should().Be(ParticipationStatus.Accepted);
+        (await BookAsync(Meeting(3, 16, 10, "Clash"), room)).Status.Should().Be(ParticipationStatus.Declined);
+    }
+
+    [Fact]
+    public async Task The_exceptions_policy_accepts_the_series_and_declines_only_the_conflicting_instances()
+    {
+        Room room = _source.CreateRoom("r", "R", InvitePolicy.AcceptExceptConflicts(maxConflicts: 5, maxConflictFraction: 1.0 / 3));
+        await BookAsync(Meeting(3, 16, 10, "One-off"), room);
+
+        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=10"));
+        InvitationResult result = await weekly.InviteAsync([room]);
+
+        result.Outcomes.Single().Status.Should().Be(ParticipationStatus.Accepted);
+        result.Outcomes.Single().Decision!.DeclinedInstances.Should().Equal(OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0)));
+        var answers = (await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 24, 0, 0))))
+            .Select(i => i.GetParticipationStatus(room));
+        answers.Should().Equal(ParticipationStatus.Accepted, ParticipationStatus.Accepted, ParticipationStatus.Declined, ParticipationStatus.Accepted);
+        // The declined instance leaves the room free for the one-off; the others block it.
+        (await BookAsync(Meeting(3, 23, 10, "Now taken"), room)).Status.Should().Be(ParticipationStatus.Declined);
+    }
+
+    [Theory]
+    [InlineData(2, 10, ParticipationStatus.Declined)]   // more conflicts than allowed
+    [InlineData(5, 0.1, ParticipationStatus.Declined)]  // 3 of 10 is more than 10 %
+    [InlineData(5, 0.5, ParticipationStatus.Accepted)]
+    public async Task The_exceptions_policy_declines_the_whole_series_beyond_its_limits(int maxConflicts, double fraction, ParticipationStatus expected)
+    {
+        Room room = _source.CreateRoom("r", "R", InvitePolicy.AcceptExceptConflicts(maxConflicts, Math.Min(fraction, 1)));
+        foreach (int day in new[] { 9, 16, 23 })
+        {
+            await BookAsync(Meeting(3, day, 10, $"One-off {day}"), room);
+        }
+
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=10"), room);
+
+        weekly.Status.Should().Be(expected);
+        weekly.Conflicts.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Moving_an_instance_rechecks_the_room_for_that_instance_only()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        await BookAsync(Meeting(3, 4, 15, "Wednesday afternoon"), room);
+        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
+        weekly = (await weekly.InviteAsync([room])).Event;
+        weekly.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+        CalendarEvent first = (await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 2, 0, 0), Instant.FromUtc(2026, 3, 3, 0, 0)))).Single();
+
+        CalendarEvent moved = await _m.UpdateEventAsync(first.Id, first.Details with { Timing = first.Timing.WithStart(new LocalDateTime(2026, 3, 4, 15, 30)) });
+        moved.GetParticipationStatus(room).Should().Be(ParticipationStatus.Declined);
+        (await _m.GetEventAsync(weekly.Id)).GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted, "the series itself stays booked");
+
+        CalendarEvent movedBack = await _m.UpdateEventAsync(first.Id, moved.Details with { Timing = moved.Timing.WithStart(new LocalDateTime(2026, 3, 5, 9, 0)) });
+        movedBack.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+    }
+
+    [Fact]
+    public async Task Free_busy_counts_each_instance_of_a_series()
+    {
+        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"));
+        var busy = await _m.GetFreeBusyAsync([_ann.Id], new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 22, 0, 0)));
+        busy.Busy.Select(i => i.Start).Should().Equal(Instant.FromUtc(2026, 3, 2, 10, 0), Instant.FromUtc(2026, 3, 9, 10, 0), Instant.FromUtc(2026, 3, 16, 10, 0));
+        weekly.IsRecurring.Should().BeTrue();
+    }
+}
