@@ -38,7 +38,7 @@ public sealed partial class StorageManager
             IReadOnlyList<CalendarEvent> events = await Storage.QueryEventsAsync(new EventQuery { Window = window, Attendee = id }, cancellationToken).ConfigureAwait(false);
             foreach (CalendarEvent e in events)
             {
-                foreach ((Interval period, BusyType type, _, _, _) in Blocks(e, id, window))
+                foreach ((Interval period, BusyType type, _, _) in Blocks(e, id, window))
                 {
                     if (BusyCalculator.Clip(period, window) is { } clipped)
                     {
@@ -82,7 +82,7 @@ public sealed partial class StorageManager
 
     /// <summary>The periods in a window during which an event blocks one attendee, with how busy each is.</summary>
     /// <remarks>For a series: its instances in the window, each with its own fields and the attendee's own answer.</remarks>
-    private IEnumerable<(Interval Period, BusyType Type, EventId Id, string Title, OriginalStart? Key)> Blocks(CalendarEvent e, AttendeeId attendee, Interval window)
+    private IEnumerable<(Interval Period, BusyType Type, CalendarEvent Source, OriginalStart? Key)> Blocks(CalendarEvent e, AttendeeId attendee, Interval window)
     {
         if (!e.IsRecurring)
         {
@@ -91,7 +91,7 @@ public sealed partial class StorageManager
                 Interval period = SpanOf(e);
                 if (SpanMath.Overlaps(period, window))
                 {
-                    yield return (period, type, e.Id, e.Title, null);
+                    yield return (period, type, e, null);
                 }
             }
             yield break;
@@ -111,9 +111,28 @@ public sealed partial class StorageManager
             Commitment c = status == seriesCommitment.Status ? seriesCommitment : seriesCommitment with { Status = status };
             if (BusyCalculator.Classify(instance, c) is { } type)
             {
-                yield return (slot.Interval, type, EventId.ForInstance(e.Id, slot.Key), instance.Title, slot.Key);
+                yield return (slot.Interval, type, instance, slot.Key);
             }
         }
+    }
+
+    /// <summary>Checks, without booking anything, whether an attendee is free for a proposed event: what
+    /// <see cref="InvitePolicy.AcceptIfPossible"/> would see if the attendee were invited to it now.</summary>
+    /// <remarks>A proposed series is checked instance by instance within the attendee's booking horizon (whole, when
+    /// bounded). The answer is a snapshot: a booking made after it may take the time (an invitation decides atomically).</remarks>
+    /// <param name="attendee">The attendee (its booking horizon applies).</param>
+    /// <param name="candidate">The proposed event's fields.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The conflicts and the instances checked.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The candidate's recurrence does not parse.</exception>
+    public async Task<ConflictAnalysis> FindConflictsAsync(Attendee attendee, EventDetails candidate, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(attendee);
+        Preconditions.CheckNotNull(candidate);
+        ValidateRecurrence(candidate);
+        CalendarEvent proposed = CalendarEvent.CreateNew(new EventId("proposed-" + Guid.NewGuid().ToString("N")), candidate, [], Clock.GetCurrentInstant());
+        return await new ManagerInviteContext(this, null, proposed.BindTo(this), attendee).AnalyzeConflictsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask<InviteDecision> DecideAsync(IStorageTransaction tx, CalendarEvent next, Attendee attendee, CancellationToken cancellationToken)
@@ -147,7 +166,7 @@ public sealed partial class StorageManager
     }
 
     /// <summary>The invite context the manager gives a policy: conflicts are read inside the policy's transaction.</summary>
-    private sealed class ManagerInviteContext(StorageManager manager, IStorageTransaction tx, CalendarEvent @event, Attendee invitee)
+    private sealed class ManagerInviteContext(StorageManager manager, IStorageTransaction? tx, CalendarEvent @event, Attendee invitee)
         : InviteContext(@event, invitee)
     {
         private ConflictAnalysis? _analysis;
@@ -169,8 +188,11 @@ public sealed partial class StorageManager
             Instant to = wanted.Max(w => w.Period.End);
             var range = new Interval(from, to);
             EventId self = Event.RecurringEventId ?? Event.Id;
-            IReadOnlyList<CalendarEvent> booked = await tx.QueryEventsAsync(new EventQuery { Window = range, Attendee = Invitee.Id }, cancellationToken).ConfigureAwait(false);
-            var blocks = new List<(Interval Period, BusyType Type, EventId Id, string Title, OriginalStart? Key)>();
+            var query = new EventQuery { Window = range, Attendee = Invitee.Id };
+            IReadOnlyList<CalendarEvent> booked = tx is null
+                ? await manager.Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false)
+                : await tx.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
+            var blocks = new List<(Interval Period, BusyType Type, CalendarEvent Source, OriginalStart? Key)>();
             foreach (CalendarEvent other in booked)
             {
                 if (other.Id != self)
@@ -193,7 +215,10 @@ public sealed partial class StorageManager
                 {
                     if (blocks[k].Period.End > period.Start)
                     {
-                        conflicts.Add(new EventConflict(blocks[k].Id, blocks[k].Title, blocks[k].Period, key));
+                        // The conflicting booking's id: the event, or the instance of a series (formatted only for real conflicts).
+                        CalendarEvent source = blocks[k].Source;
+                        EventId id = blocks[k].Key is { } otherKey ? EventId.ForInstance(source.RecurringEventId ?? source.Id, otherKey) : source.Id;
+                        conflicts.Add(new EventConflict(id, source.Title, blocks[k].Period, key));
                         if (key is { } instance)
                         {
                             conflicting.Add(instance);

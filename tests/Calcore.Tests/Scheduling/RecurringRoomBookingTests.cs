@@ -172,6 +172,22 @@ public class RecurringRoomBookingTests
     }
 
     [Fact]
+    public async Task Checking_availability_books_nothing_and_sees_what_an_invitation_would()
+    {
+        Room room = _source.CreateRoom("r", "R");
+        await BookAsync(Meeting(3, 16, 10, "One-off"), room);
+        int before = ((Calcore.Storage.MemoryStorage)_m.Storage).Count;
+
+        ConflictAnalysis analysis = await _m.FindConflictsAsync(room, Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=6"));
+
+        analysis.CheckedInstances.Should().Be(6);
+        analysis.ConflictingInstances.Should().Equal(OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0)));
+        analysis.Conflicts.Single().Title.Should().Be("One-off");
+        ((Calcore.Storage.MemoryStorage)_m.Storage).Count.Should().Be(before);
+        (await _m.FindConflictsAsync(room, Meeting(3, 17, 10, "Free"))).Conflicts.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Free_busy_counts_each_instance_of_a_series()
     {
         CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"));

@@ -82,7 +82,7 @@ internal static class SeriesExpander
             OriginalStart key = KeyOf(series.Details, o);
             InstanceOverride? ovr = series.Overrides.IsEmpty ? null : series.FindOverride(key);
             seen?.Add(key);
-            Interval interval = ovr?.Timing is { } moved ? moved.ToInterval(zone) : IntervalAt(series.Details, o.LocalStart, zone);
+            Interval interval = ovr?.Timing is { } moved ? moved.ToInterval(zone) : IntervalOf(timing, o, zone);
             if (SpanMath.Overlaps(interval, window))
             {
                 slots.Add(new InstanceSlot(key, o.LocalStart, interval, ovr));
@@ -149,6 +149,12 @@ internal static class SeriesExpander
     /// <summary>The status of one attendee for one instance (the instance's own answer, else the series').</summary>
     internal static ParticipationStatus? StatusOf(CalendarEvent series, InstanceOverride? ovr, AttendeeId attendee)
         => ovr is not null && ovr.Participation.TryGetValue(attendee, out ParticipationStatus s) ? s : series.FindCommitment(attendee)?.Status;
+
+    /// <summary>An occurrence's interval without building its timing: the engine already placed its start.</summary>
+    private static Interval IntervalOf(EventTiming timing, Occurrence o, DateTimeZone zone)
+        => timing.IsAllDay
+            ? new Interval(zone.AtStartOfDay(o.LocalStart.Date).ToInstant(), zone.AtStartOfDay(o.LocalStart.Date.PlusDays(timing.Days)).ToInstant())
+            : new Interval(o.Start, o.Start + timing.Duration);
 
     private static Interval IntervalAt(EventDetails series, LocalDateTime localStart, DateTimeZone zone)
         => series.Timing.WithStart(localStart).ToInterval(zone);
