@@ -49,6 +49,28 @@ public class RecurringEventTests
     }
 
     [Fact]
+    public async Task Organized_events_include_series_even_when_their_first_instances_are_cancelled()
+    {
+        CalendarEvent series = await DailyAsync("RRULE:FREQ=DAILY;COUNT=3");
+        var instances = await _m.GetInstancesAsync(series.Id, Days(2020, 1, 6, 3));
+        await _m.CancelInstanceAsync(instances[0].Id);
+        await _m.CancelInstanceAsync(instances[1].Id);
+        (await _ann.GetOrganizedEventsAsync()).Select(e => e.Id).Should().Equal(series.Id);
+
+        await _m.CancelInstanceAsync(instances[2].Id);
+        (await _ann.GetOrganizedEventsAsync()).Should().BeEmpty("every instance is cancelled");
+    }
+
+    [Fact]
+    public async Task Unscoped_listing_finds_series_and_matches_criteria_on_instances()
+    {
+        CalendarEvent series = await DailyAsync();
+        series = (await series.InviteAsync([_bob])).Event;
+        var listed = await _m.GetEventsAsync(Days(2021, 5, 3, 1), new SearchCriteria { Attendees = [_bob.Id], ParticipationStatus = ParticipationStatus.NeedsAction }, EventListOptions.Expanded);
+        listed.Should().ContainSingle().Which.RecurringEventId.Should().Be(series.Id);
+    }
+
+    [Fact]
     public async Task A_bounded_series_is_not_found_after_its_end()
     {
         await DailyAsync("RRULE:FREQ=DAILY;COUNT=3");
