@@ -105,6 +105,59 @@ public static class CalendarData
         return commitments;
     }
 
+    /// <summary>The id of probe attendee number <paramref name="index"/> (p0, p1, …): see <see cref="SeedProbeCalendarsAsync"/>.</summary>
+    /// <param name="index">The probe number.</param>
+    /// <returns>The id.</returns>
+    public static AttendeeId ProbeAttendee(int index) => new(string.Create(CultureInfo.InvariantCulture, $"p{index}"));
+
+    /// <summary>
+    /// Stores the same calendar for each of <paramref name="probes"/> probe attendees: every week of the
+    /// <see cref="Weeks"/>, a Tuesday 10:00–11:00 and a Thursday 14:00–15:30 meeting (Paris), the probe alone on it
+    /// and ACCEPTED. A week query for a probe therefore returns 2 events whatever else is stored.
+    /// </summary>
+    /// <param name="manager">The manager whose storage is filled.</param>
+    /// <param name="probes">The number of probe attendees.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The number of events stored (<paramref name="probes"/> × 2 × <see cref="Weeks"/>).</returns>
+    public static async Task<int> SeedProbeCalendarsAsync(StorageManager manager, int probes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        Instant now = Paris.AtStartOfDay(FirstDay.PlusDays(-30)).ToInstant();
+        var locked = new AttendeeId[probes];
+        var events = new List<CalendarEvent>(probes * 2 * Weeks);
+        for (int p = 0; p < probes; p++)
+        {
+            AttendeeId probe = ProbeAttendee(p);
+            locked[p] = probe;
+            for (int week = 0; week < Weeks; week++)
+            {
+                LocalDate monday = FirstDay.PlusWeeks(week);
+                (LocalDateTime Start, int Minutes)[] meetings = [(monday.PlusDays(1).At(new LocalTime(10, 0)), 60), (monday.PlusDays(3).At(new LocalTime(14, 0)), 90)];
+                for (int k = 0; k < meetings.Length; k++)
+                {
+                    var details = new EventDetails(EventTiming.Timed(meetings[k].Start, Paris, Duration.FromMinutes(meetings[k].Minutes)))
+                    {
+                        Title = Titles[k],
+                        OrganizerId = probe,
+                    };
+                    string id = string.Create(CultureInfo.InvariantCulture, $"{probe.Value}-{week:D3}-{k}");
+                    var commitment = new Commitment(new CommitmentId("c" + id), probe, CalendarUserType.Individual, ParticipationStatus.Accepted, ParticipationRole.RequiredParticipant);
+                    events.Add(new CalendarEvent(new EventId(id), details, [commitment], 1, now, now));
+                }
+            }
+        }
+        IStorageTransaction tx = await manager.Storage.BeginTransactionAsync(locked, cancellationToken);
+        await using (tx)
+        {
+            foreach (CalendarEvent e in events)
+            {
+                await tx.InsertEventAsync(e, e.ToInterval(manager.Zone), cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+        return events.Count;
+    }
+
     /// <summary>
     /// Stores the same calendar as <see cref="SeedThroughStorageAsync"/> (same times and attendees, but generated
     /// ids, and every invitee NEEDS-ACTION) through the public API: one <see cref="StorageManager.CreateEventAsync(EventDetails, CancellationToken)"/>
