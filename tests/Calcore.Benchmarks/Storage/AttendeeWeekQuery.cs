@@ -29,6 +29,8 @@ namespace Calcore.Benchmarks.Storage;
 /// 0.02 events on average at 10 thousand, 2 at 1 million).</description></item>
 /// <item><description><see cref="EventsOfProbeAttendeeInOneWeek"/>: a probe attendee, whose calendar (and so the
 /// answer, 2 events) is the same at both sizes. Its scaling isolates what the size of the storage costs.</description></item>
+/// <item><description><see cref="StorageQueryOfOneAttendeeInOneWeek"/>: the first question asked of
+/// <see cref="IStorage"/> directly, to split the time between the storage and the manager.</description></item>
 /// </list>
 /// <para><see cref="GcForceAttribute"/> is off: a forced full collection of the 1-million-event heap before each
 /// iteration takes seconds and measures nothing the user sees; the gen0 collections the queries cause are
@@ -110,6 +112,19 @@ public abstract class AttendeeWeekQuery
     {
         (AttendeeId attendee, Interval week) = _probes[_next++ & (Questions - 1)];
         IReadOnlyList<CalendarEvent> events = await _manager.GetEventsAsync(attendee, week);
+        return events.Count;
+    }
+
+    /// <summary>
+    /// The same question as <see cref="EventsOfOneAttendeeInOneWeek"/> asked of the storage directly
+    /// (<see cref="IStorage.QueryEventsAsync"/>): the difference to it is the manager's share.
+    /// </summary>
+    /// <returns>The number of events found.</returns>
+    [Benchmark]
+    public async Task<int> StorageQueryOfOneAttendeeInOneWeek()
+    {
+        (AttendeeId attendee, Interval week) = _population[_next++ & (Questions - 1)];
+        IReadOnlyList<CalendarEvent> events = await _manager.Storage.QueryEventsAsync(new EventQuery { Window = week, Attendee = attendee }, default);
         return events.Count;
     }
 
