@@ -208,22 +208,22 @@ public static class CalendarData
     /// </summary>
     /// <param name="manager">The manager.</param>
     /// <param name="room">The room (its policy decides; AcceptIfPossible accepts every one of these).</param>
-    /// <param name="organizer">The organizer of the bookings.</param>
+    /// <param name="organizers">The organizers of the bookings, taken in turn.</param>
     /// <param name="bookings">The number of bookings.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>A task that completes when every booking is stored.</returns>
-    public static async Task BookRoomAsync(StorageManager manager, Room room, Attendee organizer, int bookings, CancellationToken cancellationToken = default)
+    public static async Task BookRoomAsync(StorageManager manager, Room room, IReadOnlyList<Attendee> organizers, int bookings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(room);
-        ArgumentNullException.ThrowIfNull(organizer);
+        ArgumentNullException.ThrowIfNull(organizers);
         Attendee[] invitees = [room];
         for (int i = 0; i < bookings; i++)
         {
             var details = new EventDetails(EventTiming.Timed(RoomOrigin.PlusHours(2L * i), DateTimeZone.Utc, Duration.FromHours(1)))
             {
                 Title = Titles[i % Titles.Length],
-                OrganizerId = organizer.Id,
+                OrganizerId = organizers[i % organizers.Count].Id,
             };
             CalendarEvent created = await manager.CreateEventAsync(details, cancellationToken);
             InvitationResult result = await manager.InviteAsync(created.Id, invitees, cancellationToken: cancellationToken);

@@ -28,7 +28,7 @@ public sealed class ScalingConfig : ManualConfig
 
 /// <summary>
 /// The mean of a case divided by the mean of the same benchmark method and job at the smallest value of the
-/// first parameter, e.g. 1.35 for "1 million events is 1.35× as slow as 10 thousand".
+/// first numeric parameter, all other parameters equal, e.g. 1.35 for "1 million events is 1.35× as slow as 10 thousand".
 /// </summary>
 public sealed class ParamScalingColumn : IColumn
 {
@@ -54,7 +54,7 @@ public sealed class ParamScalingColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     /// <inheritdoc/>
-    public string Legend => "Mean / mean of the same method at the smallest value of the first parameter (same run)";
+    public string Legend => "Mean / mean of the same method at the smallest value of the first numeric parameter, other parameters equal (same run)";
 
     /// <inheritdoc/>
     public bool IsAvailable(Summary summary) => true;
@@ -68,15 +68,26 @@ public sealed class ParamScalingColumn : IColumn
     /// <inheritdoc/>
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        if (benchmarkCase.Parameters.Count == 0)
+        // The scaling parameter is the first numeric one; every other parameter must be equal.
+        int axis = -1;
+        for (int i = 0; i < benchmarkCase.Parameters.Count && axis < 0; i++)
+        {
+            if (IsNumber(benchmarkCase.Parameters.Items[i].Value))
+            {
+                axis = i;
+            }
+        }
+        if (axis < 0)
         {
             return "-";
         }
         BenchmarkCase smallest = summary.BenchmarksCases
             .Where(b => b.Descriptor.Equals(benchmarkCase.Descriptor)
                 && b.Job.DisplayInfo == benchmarkCase.Job.DisplayInfo
-                && b.Parameters.Count == benchmarkCase.Parameters.Count)
-            .OrderBy(b => Convert.ToDouble(b.Parameters.Items[0].Value, CultureInfo.InvariantCulture))
+                && b.Parameters.Count == benchmarkCase.Parameters.Count
+                && Enumerable.Range(0, b.Parameters.Count).All(i => i == axis
+                    || Equals(b.Parameters.Items[i].Value, benchmarkCase.Parameters.Items[i].Value)))
+            .OrderBy(b => Convert.ToDouble(b.Parameters.Items[axis].Value, CultureInfo.InvariantCulture))
             .First();
         double? mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
         double? baseline = summary[smallest]?.ResultStatistics?.Mean;
@@ -84,4 +95,6 @@ public sealed class ParamScalingColumn : IColumn
             ? (m / b).ToString("0.00", CultureInfo.InvariantCulture)
             : "?";
     }
+
+    private static bool IsNumber(object? value) => value is int or long or double or float or decimal or short;
 }

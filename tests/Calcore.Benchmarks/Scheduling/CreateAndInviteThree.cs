@@ -52,7 +52,7 @@ public abstract class CreateAndInviteThree
         await CalendarData.SeedThroughStorageAsync(_manager, 10_000, 10_000, seed: 20261122);
         Individual organizer = source.CreateIndividual(CalendarData.Attendee(1), "Organizer");
         Room room = source.CreateRoom("room-1", "Board room");
-        await CalendarData.BookRoomAsync(_manager, room, organizer, RoomBookings);
+        await CalendarData.BookRoomAsync(_manager, room, [organizer], RoomBookings);
         clock.Stop();
         _invitees = [source.CreateIndividual(CalendarData.Attendee(2), "Ada"), source.CreateIndividual(CalendarData.Attendee(3), "Grace"), room];
         _details = new EventDetails[OperationsPerIteration];

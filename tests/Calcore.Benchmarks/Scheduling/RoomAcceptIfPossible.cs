@@ -45,6 +45,14 @@ public abstract class RoomAcceptIfPossible
     [Params(100, 100_000)]
     public int Bookings { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether one organizer made every booking and organizes the invited events
+    /// (true), or the bookings are spread over 1,000 organizers and the invited events have an organizer of their own
+    /// (false). The second shows what the organizer's own index costs when an invitation re-indexes the event.
+    /// </summary>
+    [Params(true, false)]
+    public bool OneOrganizer { get; set; }
+
     /// <summary>Books the room and prepares the events it will be invited to.</summary>
     /// <returns>A task that completes when the room is booked.</returns>
     [GlobalSetup]
@@ -55,8 +63,9 @@ public abstract class RoomAcceptIfPossible
         _organizer = source.CreateIndividual("organizer", "Organizer");
         Room room = source.CreateRoom("room-1", "Board room");
         _room = [room];
+        Attendee[] bookers = OneOrganizer ? [_organizer] : CreateBookers(source, 1_000);
         var clock = Stopwatch.StartNew();
-        await CalendarData.BookRoomAsync(_manager, room, _organizer, Bookings);
+        await CalendarData.BookRoomAsync(_manager, room, bookers, Bookings);
         clock.Stop();
         _details = new EventDetails[InvitationsPerIteration];
         for (int i = 0; i < InvitationsPerIteration; i++)
@@ -70,7 +79,17 @@ public abstract class RoomAcceptIfPossible
         }
         int rounds = await WarmUpAsync();
         Console.WriteLine(FormattableString.Invariant(
-            $"// Setup {nameof(RoomAcceptIfPossible)} on {_manager.Storage.GetType().Name} Bookings={Bookings}: {Bookings} bookings created and accepted through the manager in {clock.Elapsed.TotalSeconds:0.00} s; {rounds} warm-up rounds"));
+            $"// Setup {nameof(RoomAcceptIfPossible)} on {_manager.Storage.GetType().Name} Bookings={Bookings} OneOrganizer={OneOrganizer}: {Bookings} bookings created and accepted through the manager in {clock.Elapsed.TotalSeconds:0.00} s; {rounds} warm-up rounds"));
+    }
+
+    private static Attendee[] CreateBookers(SimpleAttendeeSource source, int count)
+    {
+        var bookers = new Attendee[count];
+        for (int i = 0; i < count; i++)
+        {
+            bookers[i] = source.CreateIndividual(CalendarData.Attendee(i), "Booker " + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return bookers;
     }
 
     /// <summary>
