@@ -21,9 +21,10 @@ namespace Calcore.Benchmarks.Scheduling;
 /// rule out). The room accepts every time; a decline fails the run.</para>
 /// <para>State must not grow across iterations, or later iterations would measure a fuller room, and a slot used
 /// twice would be declined. So every iteration runs exactly <see cref="InvitationsPerIteration"/> operations
-/// (<see cref="InvocationCountAttribute"/>): <see cref="CreateEvents"/> (<c>[IterationSetup]</c>) creates that many fresh events, each in
-/// its own free hour spread evenly over the room's calendar, and <see cref="DeleteEvents"/> (<c>[IterationCleanup]</c>) deletes them, which
-/// takes the room back to exactly <see cref="Bookings"/> bookings. Neither is timed.</para>
+/// (<see cref="InvocationCountAttribute"/>): <see cref="CreateEvents"/> (<c>[IterationSetup]</c>) creates that
+/// many fresh events, each in its own free hour spread evenly over the room's calendar, and
+/// <see cref="DeleteEvents"/> (<c>[IterationCleanup]</c>) deletes them, which takes the room back to exactly
+/// <see cref="Bookings"/> bookings. Neither is timed.</para>
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(ScalingConfig))]
