@@ -46,9 +46,8 @@ public class RecurringCalendarBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        bool smoke = Environment.GetEnvironmentVariable("CALCORE_BENCH_SMOKE") == "1";
-        int seriesCount = smoke ? 100 : 10_000;
-        int singleCount = smoke ? 1_000 : 100_000;
+        int seriesCount = BenchmarkScale.Of(10_000, 100);
+        int singleCount = BenchmarkScale.Of(100_000, 1_000);
         var storage = new MemoryStorage();
         _manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).UseZone(Zone)
             .UseClock(new BenchmarkClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();

@@ -66,7 +66,7 @@ public abstract class RoomAcceptIfPossible
         _room = [room];
         Attendee[] bookers = OneOrganizer ? [_organizer] : CreateBookers(source, 1_000);
         var clock = Stopwatch.StartNew();
-        await CalendarData.BookRoomAsync(_manager, room, bookers, Bookings);
+        await CalendarData.BookRoomAsync(_manager, room, bookers, BenchmarkScale.Of(Bookings, 200));
         clock.Stop();
         _details = new EventDetails[InvitationsPerIteration];
         for (int i = 0; i < InvitationsPerIteration; i++)

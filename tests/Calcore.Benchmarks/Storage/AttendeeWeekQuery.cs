@@ -68,7 +68,7 @@ public abstract class AttendeeWeekQuery
         _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).Build();
         var clock = Stopwatch.StartNew();
         int probeEvents = await CalendarData.SeedProbeCalendarsAsync(_manager, ProbeAttendees);
-        long commitments = await CalendarData.SeedThroughStorageAsync(_manager, Events - probeEvents, Attendees, seed: 20261122);
+        long commitments = await CalendarData.SeedThroughStorageAsync(_manager, BenchmarkScale.Of(Events) - probeEvents, Attendees, seed: 20261122);
         clock.Stop();
         var random = new Random(7);
         _population = new (AttendeeId, Interval)[Questions];
