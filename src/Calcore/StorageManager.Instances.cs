@@ -184,13 +184,19 @@ public sealed partial class StorageManager
     private async Task<CalendarEvent> GetInstanceByIdAsync(EventId instanceId, CancellationToken cancellationToken)
     {
         CalendarEvent e = await GetEventAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckArgument(e.IsInstance, nameof(instanceId), $"'{instanceId}' is not an instance of a recurring event.");
+        if (!(e.IsInstance))
+        {
+            throw new ArgumentException($"'{instanceId}' is not an instance of a recurring event.", nameof(instanceId));
+        }
         return e;
     }
 
     private async Task<CalendarEvent> UpdateInstanceAsync(CalendarEvent before, EventDetails details, long? expectedVersion, CancellationToken cancellationToken)
     {
-        Preconditions.CheckArgument(!details.IsRecurring, nameof(details), $"Instance '{before.Id}' cannot have recurrence; change the series instead.");
+        if (!(!details.IsRecurring))
+        {
+            throw new ArgumentException($"Instance '{before.Id}' cannot have recurrence; change the series instead.", nameof(details));
+        }
         return await ChangeInstanceAsync(before, expectedVersion, async (series, slot, tx) =>
         {
             Preconditions.CheckArgument(details.OrganizerId == series.OrganizerId, nameof(details), "An instance has its series' organizer.");

@@ -57,7 +57,10 @@ public sealed partial class StorageManager
     {
         CalendarEvent? series = await Storage.FindEventAsync(seriesId, cancellationToken).ConfigureAwait(false)
             ?? throw new EventNotFoundException(seriesId);
-        Preconditions.CheckArgument(series.IsRecurring, nameof(seriesId), $"Event '{seriesId}' is not a recurring event.");
+        if (!(series.IsRecurring))
+        {
+            throw new ArgumentException($"Event '{seriesId}' is not a recurring event.", nameof(seriesId));
+        }
         return series.BindTo(this);
     }
 

@@ -367,7 +367,10 @@ public sealed partial class StorageManager : IAsyncDisposable
         return ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
-            Preconditions.CheckArgument(i >= 0, nameof(attendee), $"The attendee '{attendee}' is not on event '{eventId}'.");
+            if (!(i >= 0))
+            {
+                throw new ArgumentException($"The attendee '{attendee}' is not on event '{eventId}'.", nameof(attendee));
+            }
             if (commitments[i].Role != role)
             {
                 commitments[i] = commitments[i] with { Role = role };

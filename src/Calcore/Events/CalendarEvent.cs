@@ -45,17 +45,24 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     {
         Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The event id must not be the default value.");
         Preconditions.CheckArgumentRange(nameof(version), version, 1, long.MaxValue);
-        var seen = new HashSet<AttendeeId>();
-        foreach (Commitment c in Commitments)
+        for (int i = 0; i < Commitments.Length; i++)
         {
-            Preconditions.CheckArgument(c is not null, nameof(commitments), "A commitment must not be null.");
-            Preconditions.CheckArgument(seen.Add(c.AttendeeId), nameof(commitments), $"The attendee '{c.AttendeeId}' has more than one commitment.");
+            Preconditions.CheckArgument(Commitments[i] is not null, nameof(commitments), "A commitment must not be null.");
+            for (int j = 0; j < i; j++)
+            {
+                if (Commitments[j].AttendeeId == Commitments[i].AttendeeId)
+                {
+                    throw new ArgumentException($"The attendee '{Commitments[i].AttendeeId}' has more than one commitment.", nameof(commitments));
+                }
+            }
         }
         Preconditions.CheckArgument(Overrides.IsEmpty || details.IsRecurring, nameof(overrides), "Only a recurring event has instance overrides.");
         for (int i = 1; i < Overrides.Length; i++)
         {
-            Preconditions.CheckArgument(Overrides[i - 1].OriginalStart != Overrides[i].OriginalStart, nameof(overrides),
-                $"The instance {Overrides[i].OriginalStart} has more than one override.");
+            if (Overrides[i - 1].OriginalStart == Overrides[i].OriginalStart)
+            {
+                throw new ArgumentException($"The instance {Overrides[i].OriginalStart} has more than one override.", nameof(overrides));
+            }
         }
     }
 

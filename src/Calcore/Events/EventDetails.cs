@@ -114,7 +114,10 @@ public sealed record EventDetails
             foreach (string? category in value)
             {
                 Preconditions.CheckArgument(!string.IsNullOrEmpty(category), nameof(Categories), "A category must be a non-empty string.");
-                Preconditions.CheckArgument(!category.Any(char.IsControl), nameof(Categories), $"The category '{category}' contains a control character.");
+                if (!(!category.Any(char.IsControl)))
+                {
+                    throw new ArgumentException($"The category '{category}' contains a control character.", nameof(Categories));
+                }
             }
             _categories = ImmutableSortedSet.CreateRange(StringComparer.Ordinal, value);
         }
@@ -165,7 +168,10 @@ public sealed record EventDetails
             foreach (string? line in value)
             {
                 index++;
-                Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(line), nameof(Recurrence), $"Recurrence line {index} is empty.");
+                if (!(!string.IsNullOrWhiteSpace(line)))
+                {
+                    throw new ArgumentException($"Recurrence line {index} is empty.", nameof(Recurrence));
+                }
                 Preconditions.CheckArgument(IsRecurrenceLine(line), nameof(Recurrence),
                     $"Recurrence line {index} ('{line}') is not an RRULE, RDATE, EXDATE or EXRULE line.");
             }

@@ -25,7 +25,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
 {
     private readonly object _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly Dictionary<EventId, Stored> _events = [];
+    private readonly Dictionary<EventId, StoredEvent> _events = [];
     private readonly TimeIndex _all = new();
     private readonly Dictionary<AttendeeId, TimeIndex> _byAttendee = [];
     private readonly Dictionary<AttendeeId, TimeIndex> _byOrganizer = [];
@@ -60,7 +60,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            return ValueTask.FromResult(_events.TryGetValue(id, out Stored s) ? s.Event : null);
+            return ValueTask.FromResult(_events.TryGetValue(id, out StoredEvent? s) ? s.Event : null);
         }
     }
 
@@ -110,10 +110,12 @@ public sealed class MemoryStorage : IStorage, IDisposable
                 : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
             index?.Collect(query.Window, entries);
+            // The attendee and organizer indexes hold exactly the events that match, so only the event is read.
+            bool exact = query.Attendee is null || query.Organizer is null;
             foreach (TimeIndex.Entry e in entries)
             {
-                Stored stored = _events[e.Id];
-                if ((pending is null || !pending.ContainsKey(e.Id)) && Matches(stored, query))
+                StoredEvent stored = e.Stored!;
+                if ((pending is null || !pending.ContainsKey(e.Id)) && (exact || Matches(stored.Event, query)))
                 {
                     found.Add((e, stored.Event));
                 }
@@ -123,9 +125,9 @@ public sealed class MemoryStorage : IStorage, IDisposable
         {
             foreach (Stored? p in pending.Values)
             {
-                if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s, query))
+                if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s.Event, query))
                 {
-                    found.Add((TimeIndex.Entry.From(s.Event.Id, s.Span), s.Event));
+                    found.Add((TimeIndex.Entry.From(new StoredEvent(s.Event, s.Span)), s.Event));
                 }
             }
         }
@@ -134,8 +136,8 @@ public sealed class MemoryStorage : IStorage, IDisposable
         return found.ConvertAll(f => f.Event);
     }
 
-    private static bool Matches(Stored stored, EventQuery query)
-        => (query.Attendee is not { } a || stored.Event.HasAttendee(a)) && (query.Organizer is not { } o || stored.Event.OrganizerId == o);
+    private static bool Matches(CalendarEvent e, EventQuery query)
+        => (query.Attendee is not { } a || e.HasAttendee(a)) && (query.Organizer is not { } o || e.OrganizerId == o);
 
     private static void CheckSpan(Interval span, string paramName)
         => Preconditions.CheckArgument(span.HasStart, paramName, "An event's span must have a start (its first occurrence's start).");
@@ -147,35 +149,60 @@ public sealed class MemoryStorage : IStorage, IDisposable
             ThrowIfDisposed();
             foreach ((EventId id, Stored? change) in pending)
             {
-                if (_events.Remove(id, out Stored old))
+                _events.TryGetValue(id, out StoredEvent? old);
+                if (old is not null && change is { } same && SameIndexing(old, same))
                 {
+                    // Same span, attendees and organizer (an answer, a title): every index entry still holds.
+                    old.Event = same.Event;
+                    continue;
+                }
+                if (old is not null)
+                {
+                    _events.Remove(id);
                     Unindex(old);
                 }
                 if (change is { } s)
                 {
-                    _events.Add(id, s);
-                    Index(s);
+                    var stored = new StoredEvent(s.Event, s.Span);
+                    _events.Add(id, stored);
+                    Index(stored);
                 }
             }
         }
     }
 
-    private void Index(Stored s)
+    private static bool SameIndexing(StoredEvent old, Stored change)
     {
-        _all.Add(s.Event.Id, s.Span);
+        if (old.Span != change.Span || old.Event.OrganizerId != change.Event.OrganizerId || old.Event.Commitments.Length != change.Event.Commitments.Length)
+        {
+            return false;
+        }
+        foreach (Commitment c in change.Event.Commitments)
+        {
+            if (!old.Event.HasAttendee(c.AttendeeId))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void Index(StoredEvent s)
+    {
+        _all.Add(s);
         foreach (Commitment c in s.Event.Commitments)
         {
-            IndexFor(_byAttendee, c.AttendeeId).Add(s.Event.Id, s.Span);
+            IndexFor(_byAttendee, c.AttendeeId).Add(s);
         }
         if (s.Event.OrganizerId is { } o)
         {
-            IndexFor(_byOrganizer, o).Add(s.Event.Id, s.Span);
+            IndexFor(_byOrganizer, o).Add(s);
         }
     }
 
-    private void Unindex(Stored s)
+    private void Unindex(StoredEvent s)
     {
-        _all.Remove(s.Event.Id, s.Span);
+        _all.Remove(s);
         foreach (Commitment c in s.Event.Commitments)
         {
             RemoveFrom(_byAttendee, c.AttendeeId, s);
@@ -196,11 +223,11 @@ public sealed class MemoryStorage : IStorage, IDisposable
         return index;
     }
 
-    private static void RemoveFrom(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, Stored s)
+    private static void RemoveFrom(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, StoredEvent s)
     {
         if (map.TryGetValue(key, out TimeIndex? index))
         {
-            index.Remove(s.Event.Id, s.Span);
+            index.Remove(s);
             if (index.Count == 0)
             {
                 map.Remove(key);
@@ -297,7 +324,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
             lock (storage._gate)
             {
                 storage.ThrowIfDisposed();
-                return storage._events.TryGetValue(id, out Stored s) ? s : null;
+                return storage._events.TryGetValue(id, out StoredEvent? s) ? new Stored(s.Event, s.Span) : null;
             }
         }
 
