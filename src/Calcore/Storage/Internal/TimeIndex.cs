@@ -17,28 +17,24 @@ internal sealed class StoredEvent(CalendarEvent calendarEvent, Interval span)
 
 /// <summary>
 /// An index of spans on the time line that answers "which spans overlap this window" in
-/// O(log n + matches): spans are kept sorted by start in buckets by length, and a bucket whose spans are at
-/// most L long is searched from (window start − L). Spans longer than the largest bucket (and open-ended
-/// ones) go to a last bucket that is searched from the beginning of time up to the window's end.
+/// O(log n + matches): spans up to 35 days long are kept sorted by start, and searched from (window start − the
+/// longest of them); longer and open-ended spans (series) go to a second bucket searched from the beginning of
+/// time up to the window's end.
 /// </summary>
 /// <remarks>
 /// A bucket is a sorted array while it is small (most attendees' calendars: a binary search over contiguous memory
-/// touches few cache lines even on a large heap) and becomes a balanced tree past <see cref="TreeThreshold"/>
-/// entries (a busy room's: insertion stays O(log n) instead of moving a large array). Not thread-safe: the owner locks.
+/// touches few cache lines even on a large, cold heap) and becomes a balanced tree past <see cref="TreeThreshold"/>
+/// entries (a busy room's: insertion stays O(log n) instead of moving a large array). The longest short span only
+/// grows (a removal does not shrink it), which can only widen a search. Not thread-safe: the owner locks.
 /// </remarks>
 internal sealed class TimeIndex
 {
     internal const int TreeThreshold = 2048;
 
-    private static readonly long[] BucketMaxTicks =
-    [
-        Duration.FromHours(1).BclCompatibleTicks,
-        Duration.FromDays(1).BclCompatibleTicks,
-        Duration.FromDays(7).BclCompatibleTicks,
-        Duration.FromDays(35).BclCompatibleTicks,
-    ];
+    private static readonly long ShortMaxTicks = Duration.FromDays(35).BclCompatibleTicks;
 
-    private readonly Bucket?[] _buckets = new Bucket?[BucketMaxTicks.Length + 1];
+    private readonly Bucket?[] _buckets = new Bucket?[2];
+    private long _longestShort;
 
     internal int Count { get; private set; }
 
@@ -47,6 +43,10 @@ internal sealed class TimeIndex
         var entry = Entry.From(stored);
         int b = BucketOf(entry);
         (_buckets[b] ??= new Bucket()).Add(entry);
+        if (b == 0 && entry.End - entry.Start > _longestShort)
+        {
+            _longestShort = entry.End - entry.Start;
+        }
         Count++;
     }
 
@@ -70,7 +70,7 @@ internal sealed class TimeIndex
             {
                 continue;
             }
-            long lower = i < BucketMaxTicks.Length ? SaturatingSubtract(ws, BucketMaxTicks[i]) : long.MinValue;
+            long lower = i == 0 ? SaturatingSubtract(ws, _longestShort) : long.MinValue;
             if (lower < we)
             {
                 bucket.Collect(lower, we, ws, into);
@@ -79,21 +79,7 @@ internal sealed class TimeIndex
     }
 
     private static int BucketOf(Entry e)
-    {
-        if (e.End == long.MaxValue || e.Start == long.MinValue)
-        {
-            return BucketMaxTicks.Length;
-        }
-        long length = e.End - e.Start;
-        for (int i = 0; i < BucketMaxTicks.Length; i++)
-        {
-            if (length <= BucketMaxTicks[i])
-            {
-                return i;
-            }
-        }
-        return BucketMaxTicks.Length;
-    }
+        => e.End == long.MaxValue || e.Start == long.MinValue || e.End - e.Start > ShortMaxTicks ? 1 : 0;
 
     private static long SaturatingSubtract(long value, long amount)
         => value < long.MinValue + amount ? long.MinValue : value - amount;
