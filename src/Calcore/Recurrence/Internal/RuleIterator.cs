@@ -25,6 +25,7 @@ internal sealed class RuleIterator
     private long _nextK;
     private long _loadedK;
     private long _emptyRun;
+    private long _emptyIterations;
     private long _emitted;
     private long _minExclusive;
     private bool _ended;
@@ -55,6 +56,7 @@ internal sealed class RuleIterator
         _nextK = 0;
         _loadedK = -1;
         _emptyRun = 0;
+        _emptyIterations = 0;
         _cursor = _cursorEnd = 0;
         _lastDay = int.MinValue;
         if (rule.SetPos is not null && _selected.Length < rule.SetPos.Length)
@@ -250,7 +252,7 @@ internal sealed class RuleIterator
         var r = _r;
         while (true)
         {
-            if (_emptyRun > r.EmptyLimit)
+            if (_emptyRun > r.EmptyLimit || _emptyIterations > CompiledRule.EmptyIterationLimit)
             {
                 return false;
             }
@@ -293,11 +295,16 @@ internal sealed class RuleIterator
                     {
                         return false;
                     }
-                    if (DayOk((int)p))
+                    if (!DayOk((int)p))
                     {
-                        _days[0] = (int)p;
-                        _dayCount = 1;
+                        long next = NextDayToTry((int)p);
+                        _nextK = Math.Max(CalendarMath.CeilDiv(next - r.Period0, r.Interval), k + 1);
+                        _emptyRun += _nextK - k;
+                        _emptyIterations++;
+                        continue;
                     }
+                    _days[0] = (int)p;
+                    _dayCount = 1;
                     break;
                 default:
                 {
@@ -309,24 +316,30 @@ internal sealed class RuleIterator
                     }
                     if (!DayOk((int)day))
                     {
-                        JumpTo((day + 1) * CalendarMath.SecondsPerDay);
+                        JumpTo(NextDayToTry((int)day) * CalendarMath.SecondsPerDay);
                         continue;
                     }
                     int sod = (int)(secs - day * CalendarMath.SecondsPerDay);
-                    if (r.HourMask != 0 && (r.HourMask & (1UL << (sod / 3600))) == 0)
+                    int hour = sod / 3600;
+                    int minute = sod / 60 % 60;
+                    int second = sod % 60;
+                    long dayStart = day * CalendarMath.SecondsPerDay;
+                    if (r.HourMask != 0 && (r.HourMask & (1UL << hour)) == 0)
                     {
-                        JumpTo(day * CalendarMath.SecondsPerDay + (sod / 3600 + 1) * 3600L);
+                        int nextHour = NextAllowed(r.HourMask, hour, 24);
+                        JumpTo(nextHour < 0 ? dayStart + CalendarMath.SecondsPerDay : dayStart + nextHour * 3600L);
                         continue;
                     }
-                    if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << (sod / 60 % 60))) == 0)
+                    if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << minute)) == 0)
                     {
-                        JumpTo(day * CalendarMath.SecondsPerDay + (sod / 60 + 1) * 60L);
+                        int nextMinute = NextAllowed(r.MinuteMask, minute, 60);
+                        JumpTo(nextMinute < 0 ? dayStart + (hour + 1) * 3600L : dayStart + hour * 3600L + nextMinute * 60L);
                         continue;
                     }
-                    if (r.SecondMask != 0 && (r.SecondMask & (1UL << (sod % 60))) == 0)
+                    if (r.SecondMask != 0 && (r.SecondMask & (1UL << second)) == 0)
                     {
-                        _nextK = k + 1;
-                        _emptyRun++;
+                        int nextSecond = NextAllowed(r.SecondMask, second, 60);
+                        JumpTo(nextSecond < 0 ? dayStart + hour * 3600L + (minute + 1) * 60L : dayStart + hour * 3600L + minute * 60L + nextSecond);
                         continue;
                     }
                     _periodBase = secs;
@@ -340,6 +353,7 @@ internal sealed class RuleIterator
             if (_n == 0)
             {
                 _emptyRun++;
+                _emptyIterations++;
                 continue;
             }
             if (r.SetPos is null)
@@ -353,6 +367,7 @@ internal sealed class RuleIterator
                 if (_selectedCount == 0)
                 {
                     _emptyRun++;
+                    _emptyIterations++;
                     continue;
                 }
                 _useSelected = true;
@@ -360,6 +375,7 @@ internal sealed class RuleIterator
             }
             _cursor = 0;
             _emptyRun = 0;
+            _emptyIterations = 0;
             return true;
         }
     }
@@ -368,8 +384,21 @@ internal sealed class RuleIterator
     {
         long unit = CalendarMath.CeilDiv(localSeconds, _r.UnitSeconds);
         long k = CalendarMath.CeilDiv(unit - _r.Period0, _r.Interval);
-        _nextK = Math.Max(k, _nextK + 1);
-        _emptyRun++;
+        long current = _nextK;
+        _nextK = Math.Max(k, current + 1);
+        _emptyRun += _nextK - current;
+        _emptyIterations++;
+    }
+
+    private static int NextAllowed(ulong mask, int current, int limit)
+    {
+        ulong above = current + 1 >= 64 ? 0 : mask & (ulong.MaxValue << (current + 1));
+        if (above == 0)
+        {
+            return -1;
+        }
+        int next = BitOperations.TrailingZeroCount(above);
+        return next < limit ? next : -1;
     }
 
     private void SelectPositions()
@@ -404,6 +433,31 @@ internal sealed class RuleIterator
             count++;
         }
         _selectedCount = count;
+    }
+
+    /// <summary>The next day that may pass the day filter after <paramref name="day"/> failed it: the next day, or the first day of the next month that BYMONTH allows.</summary>
+    private long NextDayToTry(int day)
+    {
+        int mask = _r.MonthMask;
+        if (mask != 0)
+        {
+            CalendarMath.CivilFromDays(day, out int y, out int m, out _);
+            if ((mask & (1 << m)) == 0)
+            {
+                do
+                {
+                    m++;
+                    if (m > 12)
+                    {
+                        m = 1;
+                        y++;
+                    }
+                }
+                while ((mask & (1 << m)) == 0);
+                return y > CalendarMath.MaxYear ? CalendarMath.MaxDay + 1L : CalendarMath.DaysFromCivil(y, m, 1);
+            }
+        }
+        return day + 1L;
     }
 
     private bool DayOk(int day)

@@ -186,6 +186,12 @@ internal sealed class RuleSource
                 _rawEnded = true;
                 continue;
             }
+            // Every later value maps to an instant after (its wall time - the zone's largest offset).
+            long bound = nominal - _zone.MaxOffsetSeconds;
+            if (bound > _lowerBound)
+            {
+                _lowerBound = bound;
+            }
             bool shifted = actual != nominal;
             if (!shifted && _heldCount == 0)
             {
@@ -196,7 +202,7 @@ internal sealed class RuleSource
                 return true;
             }
             Hold(instant, actual, nominal);
-            if (!shifted)
+            if (!shifted && instant > _lowerBound)
             {
                 _lowerBound = instant;
             }

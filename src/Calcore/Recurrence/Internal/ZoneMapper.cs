@@ -25,11 +25,15 @@ internal sealed class ZoneMapper
 
     internal DateTimeZone Zone => _zone;
 
+    /// <summary>Gets the largest UTC offset of the zone, in seconds: every instant is at least its wall time minus this.</summary>
+    internal long MaxOffsetSeconds { get; private set; }
+
     internal void Reset(DateTimeZone zone)
     {
         _zone = zone;
         _fixed = zone.MinOffset == zone.MaxOffset;
         _offset = zone.MinOffset.Seconds;
+        MaxOffsetSeconds = zone.MaxOffset.Seconds;
         _hasCache = false;
     }
 
