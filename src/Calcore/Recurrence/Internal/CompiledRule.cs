@@ -20,7 +20,7 @@ internal sealed class CompiledRule
     internal const long SecondlyEmptyLimit = 146097L * 86400; // 400 years of seconds
 
     /// <summary>Cap on consecutive loop iterations without an instance (each iteration skips at least one period).</summary>
-    internal const long EmptyIterationLimit = 4_000_000;
+    internal const long EmptyIterationLimit = 1_000_000;
 
     internal CompiledRule(RecurrenceRule rule, long dtLocal)
     {
@@ -204,6 +204,22 @@ internal sealed class CompiledRule
         }
         MinSpacing = spacing;
         SetPos = rule.BySetPosition.Count > 0 ? rule.BySetPosition.ToArray() : null;
+        if (SetPos is not null)
+        {
+            // BYSETPOS that no period can satisfy (every |position| above the most candidates a
+            // period can hold) makes the rule produce nothing after DTSTART.
+            long maxCandidates = (long)Times.Length * Freq switch
+            {
+                RecurrenceFrequency.Yearly => 366,
+                RecurrenceFrequency.Monthly => 31,
+                RecurrenceFrequency.Weekly => 7,
+                _ => 1,
+            };
+            if (SetPos.All(p => Math.Abs(p) > maxCandidates))
+            {
+                Times = [];
+            }
+        }
 
         Period0 = Freq switch
         {
