@@ -69,15 +69,22 @@ internal sealed class SetExpander
         _maxExclusive = maxExclusive;
         _hasLast = false;
 
-        _dtNominal = set.StartSeconds;
-        _dtInstant = _zone.Map(_dtNominal, out _dtLocal);
-        _dtPending = _dtInstant != ZoneMapper.OutOfRange && _dtInstant >= minInclusive;
-
         long seekLocal = long.MinValue;
         if (minInclusive != long.MinValue && minInclusive > CalendarMath.MinInstantSeconds)
         {
             long clamped = Math.Min(minInclusive, CalendarMath.MaxInstantSeconds);
-            seekLocal = clamped + _zone.OffsetAt(clamped) - SeekMargin;
+            seekLocal = clamped + _zone.PrimeAt(clamped) - SeekMargin;
+        }
+
+        _dtNominal = set.StartSeconds;
+        if (_dtNominal < seekLocal)
+        {
+            _dtPending = false; // DTSTART is long before the window: no need to place it
+        }
+        else
+        {
+            _dtInstant = _zone.Map(_dtNominal, out _dtLocal);
+            _dtPending = _dtInstant != ZoneMapper.OutOfRange && _dtInstant >= minInclusive;
         }
 
         var rules = set.CompiledRules;

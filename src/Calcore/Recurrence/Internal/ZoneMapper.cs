@@ -143,6 +143,18 @@ internal sealed class ZoneMapper
         _hasCache = true;
     }
 
+    /// <summary>Returns the UTC offset (seconds) at an instant and caches that zone interval for the mappings that follow.</summary>
+    internal long PrimeAt(long instantSeconds)
+    {
+        if (_fixed)
+        {
+            return _offset;
+        }
+        var interval = At(instantSeconds);
+        Cache(interval);
+        return _offset;
+    }
+
     /// <summary>The UTC offset (seconds) in force at an instant (Unix seconds).</summary>
     internal long OffsetAt(long instantSeconds)
     {
