@@ -69,14 +69,18 @@ namespace Calcore.Recurrence;
 /// is that instant's local time in the set's zone. A PERIOD contributes its start.</item>
 /// </list>
 /// <para><b>Never stuck.</b> A rule stops when its next period would start after 9999-12-31 (or its
-/// instant cannot be represented), and when it has met a run of consecutive periods without any
-/// instance that is as long as the Gregorian calendar's 400-year cycle: 400 periods for YEARLY,
-/// 4,800 for MONTHLY, 20,871 for WEEKLY, 146,097 for DAILY, and 3,506,328 for HOURLY, MINUTELY and
-/// SECONDLY (where a day or hour that a limit excludes is skipped as one step). Because every
-/// date-based condition repeats exactly every 400 years, a YEARLY, MONTHLY, WEEKLY or DAILY rule
-/// that finds nothing in such a run can never produce another instance, so the bound cuts off no
-/// legitimate instance (Feb 29 on a Monday recurs every 28–40 years). For sub-daily rules with an
-/// unusual INTERVAL the bound is a documented cut-off. Enumeration never throws.</para>
+/// instant cannot be represented), and when it has skipped, without finding any instance, as many
+/// consecutive periods as the Gregorian calendar's 400-year cycle holds: 400 for YEARLY, 4,800 for
+/// MONTHLY, 20,871 for WEEKLY, 146,097 for DAILY, 3,506,328 for HOURLY, 210,379,680 for MINUTELY
+/// and 12,622,780,800 for SECONDLY. Every date and time condition repeats exactly every 400 years,
+/// and a run of that many periods with any INTERVAL visits every residue the rule can ever visit, so
+/// this bound never cuts off a legitimate instance (a 29 February on a Monday recurs every 28 to 40
+/// years). Periods excluded by BYMONTH, by the day parts, or by BYHOUR/BYMINUTE/BYSECOND limits are
+/// skipped in one step each (to the next allowed month, day, hour, minute or second), so that cost
+/// stays small. In addition, at most 1,000,000 consecutive loop steps without an instance are
+/// taken (about 0.1–0.3 s); only contrived sub-daily rules whose instances are further apart than
+/// that could be cut short by this cap. A BYSETPOS that no period can satisfy, or BYSECOND=60 alone,
+/// is recognised up front. Enumeration never throws.</para>
 /// <para><b>Seeking.</b> For a window, each rule computes the first period at or before the window
 /// directly (year, month, week, day or wall-clock unit arithmetic) and generates from there, starting
 /// two days early (plus the occurrence duration) to cover daylight-saving shifts; the cost does not
