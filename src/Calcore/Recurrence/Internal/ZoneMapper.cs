@@ -40,18 +40,21 @@ internal sealed class ZoneMapper
     /// <summary>Returns the instant (Unix seconds) of a local value, and the wall time at which it really occurs.</summary>
     internal long Map(long local, out long actualLocal)
     {
-        long t = local - _offset;
-        if (_fixed)
+        unchecked
         {
-            actualLocal = local;
-            return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+            long t = local - _offset;
+            if (_fixed)
+            {
+                actualLocal = local;
+                return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+            }
+            if (_hasCache && t >= _safeStart && t < _safeEnd)
+            {
+                actualLocal = local;
+                return t;
+            }
+            return Slow(local, out actualLocal);
         }
-        if (_hasCache && t >= _safeStart && t < _safeEnd)
-        {
-            actualLocal = local;
-            return t;
-        }
-        return Slow(local, out actualLocal);
     }
 
     private static long StartOf(ZoneInterval i) => i.HasStart ? i.Start.ToUnixTimeSeconds() : long.MinValue;
