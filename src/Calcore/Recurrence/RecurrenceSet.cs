@@ -356,19 +356,62 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <summary>Gets the last occurrence of a bounded set.</summary>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
     /// <returns>The last occurrence; null when the set is unbounded (<see cref="IsBounded"/> is false) or empty.</returns>
-    /// <remarks>The cost is proportional to the number of instances of the set.</remarks>
+    /// <remarks>When no RRULE has COUNT, the set is searched backwards from its latest possible
+    /// instance (UNTIL, RDATEs, DTSTART) in windows of doubling width, so the cost does not depend on
+    /// the length of the series. With COUNT, the cost is proportional to the number of instances.</remarks>
     public Occurrence? GetLastOccurrence(DateTimeZone? placementZone = null)
     {
         if (!IsBounded)
         {
             return null;
         }
-        Occurrence? last = null;
-        foreach (var o in GetOccurrences(placementZone))
+        if (Rules.Any(r => r.End.Kind == RecurrenceEndKind.Count))
         {
-            last = o;
+            Occurrence? last = null;
+            foreach (var o in GetOccurrences(placementZone))
+            {
+                last = o;
+            }
+            return last;
         }
-        return last;
+
+        // Latest wall time any instance can have, as local seconds; an instant is at most one day
+        // after its wall time (UTC offsets are within ±1 day).
+        long maxLocal = StartSeconds;
+        foreach (var rule in Rules)
+        {
+            long value = rule.End.RawValue;
+            maxLocal = Math.Max(maxLocal, rule.End.Kind switch
+            {
+                RecurrenceEndKind.UntilDate => (value + 1) * CalendarMath.SecondsPerDay,
+                RecurrenceEndKind.UntilInstant => value + CalendarMath.SecondsPerDay,
+                _ => value,
+            });
+        }
+        foreach (var rd in RecurrenceDateList)
+        {
+            maxLocal = Math.Max(maxLocal, rd.StartSeconds + CalendarMath.SecondsPerDay);
+        }
+        long upper = Math.Min(maxLocal + 2L * CalendarMath.SecondsPerDay, CalendarMath.MaxInstantSeconds);
+        long lower = Math.Max(StartSeconds - 2L * CalendarMath.SecondsPerDay, CalendarMath.MinInstantSeconds);
+        long width = CalendarMath.SecondsPerDay;
+        long end = upper;
+        while (end > lower)
+        {
+            long start = Math.Max(end - width, lower);
+            Occurrence? last = null;
+            foreach (var o in GetOccurrences(new Interval(Instant.FromUnixTimeSeconds(start), Instant.FromUnixTimeSeconds(end)), placementZone))
+            {
+                last = o;
+            }
+            if (last is not null)
+            {
+                return last;
+            }
+            end = start;
+            width = Math.Min(width * 2, 1L << 40);
+        }
+        return null;
     }
 
     /// <summary>Finds the occurrence that starts at an instant.</summary>
@@ -392,6 +435,13 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
     /// <returns><see langword="true"/> when an occurrence starts there.</returns>
     public bool IsOccurrence(Instant start, DateTimeZone? placementZone = null) => FindOccurrence(start, placementZone) is not null;
+
+    /// <summary>Gets a value indicating whether an occurrence has a given original (or actual) wall-clock start.</summary>
+    /// <param name="originalLocalStart">The wall time, as in <see cref="FindOccurrenceByOriginalStart"/>.</param>
+    /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
+    /// <returns><see langword="true"/> when such an occurrence exists.</returns>
+    public bool IsOccurrence(LocalDateTime originalLocalStart, DateTimeZone? placementZone = null)
+        => FindOccurrenceByOriginalStart(originalLocalStart, placementZone) is not null;
 
     /// <summary>Finds the occurrence with a given original (nominal) wall-clock start, such as the original start of an exception.</summary>
     /// <param name="originalLocalStart">The wall time that the rule named (<see cref="Occurrence.OriginalLocalStart"/>), or the actual wall start.</param>

@@ -56,6 +56,21 @@ public partial class RecurrenceSetTests
         hourly.GetOccurrences(window).Should().Equal(full.Skip(40000));
     }
 
+    [Theory]
+    [InlineData("RRULE:FREQ=DAILY;UNTIL=20990101T000000Z")]
+    [InlineData("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;UNTIL=22000101")]
+    [InlineData("RRULE:FREQ=MINUTELY;INTERVAL=7;UNTIL=20300101T000000")]
+    [InlineData("RRULE:FREQ=WEEKLY;COUNT=500")]
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20800101T000000Z\nRDATE;TZID=Europe/Paris:20810101T120000")]
+    [InlineData("RRULE:FREQ=DAILY;UNTIL=20260110T000000Z\nEXDATE;VALUE=DATE:20260109")]
+    [InlineData("RDATE;TZID=Europe/Paris:20270101T120000")]
+    public void Last_occurrence_matches_full_expansion(string lines)
+    {
+        var set = Set(["DTSTART;TZID=Europe/Paris:20160229T090000", .. lines.Split('\n')]);
+        set.GetLastOccurrence().Should().Be(set.GetOccurrences().Last());
+        set.IsOccurrence(set.GetOccurrences().First().OriginalLocalStart).Should().BeTrue();
+    }
+
     private static Instant RandomInstant(Random random, Instant from, Instant to)
     {
         long span = Math.Max(1, (to - from).BclCompatibleTicks / 10_000_000);
