@@ -37,7 +37,8 @@ namespace Calcore.Recurrence;
 /// only (NodaTime's lenient resolver: 02:30 becomes 03:30 in America/New_York); an ambiguous wall time
 /// takes the earlier instant; later instances keep their own wall times (§3.3.5).</item>
 /// <item>HOURLY, MINUTELY and SECONDLY rules step in wall-clock time, then map to instants, merging
-/// instants that coincide. COUNT counts the rule's wall-clock values (before such merging).</item>
+/// instants that coincide. COUNT counts the rule's distinct instances (after such merging), so
+/// <c>FREQ=HOURLY;COUNT=5</c> across a spring-forward night gives five different instants.</item>
 /// <item>BYSETPOS selects from the whole set of one period (year, month, week, day, hour, minute or
 /// second), whatever BY parts built it, in every FREQ including WEEKLY; it is applied before
 /// instances before DTSTART are dropped.</item>
