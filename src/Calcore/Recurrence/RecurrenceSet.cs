@@ -465,6 +465,10 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
 
     /// <summary>Writes the set as canonical content lines: DTSTART, RRULEs, EXRULEs, RDATEs, EXDATEs, CRLF-separated and folded at 75 octets.</summary>
     /// <returns>The text; <see cref="Parse"/> reads it back to an equal set.</returns>
+    /// <remarks>Zones are written as <c>TZID=</c> their <see cref="DateTimeZone.Id"/>; a set built in
+    /// code with a zone that is not in <see cref="DateTimeZoneProviders.Tzdb"/> (such as a fixed-offset
+    /// zone) writes an id that <see cref="Parse"/> cannot read back. Consecutive RDATE or EXDATE values of
+    /// the same form and zone share one line.</remarks>
     public override string ToString() => _text ??= Format();
 
     private string Format()
