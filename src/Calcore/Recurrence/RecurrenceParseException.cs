@@ -18,7 +18,7 @@ namespace Calcore.Recurrence;
 public sealed class RecurrenceParseException : ArgumentException
 {
     internal RecurrenceParseException(string problem, string? part, int position, int line, int column, string? paramName)
-        : base(Format(problem, part, line, column), paramName)
+        : base(Format(problem, part, line, column, position), paramName)
     {
         Problem = problem;
         Part = part;
@@ -47,8 +47,8 @@ public sealed class RecurrenceParseException : ArgumentException
     /// <value>The problem text.</value>
     public string Problem { get; }
 
-    private static string Format(string problem, string? part, int line, int column)
+    private static string Format(string problem, string? part, int line, int column, int position)
         => part is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{problem} (line {line}, column {column}).")
-            : string.Create(CultureInfo.InvariantCulture, $"{part}: {problem} (line {line}, column {column}).");
+            ? string.Create(CultureInfo.InvariantCulture, $"{problem} (line {line}, column {column}, position {position}).")
+            : string.Create(CultureInfo.InvariantCulture, $"{part}: {problem} (line {line}, column {column}, position {position}).");
 }

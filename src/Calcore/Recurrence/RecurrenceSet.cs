@@ -37,7 +37,8 @@ namespace Calcore.Recurrence;
 /// only (NodaTime's lenient resolver: 02:30 becomes 03:30 in America/New_York); an ambiguous wall time
 /// takes the earlier instant; later instances keep their own wall times (§3.3.5).</item>
 /// <item>HOURLY, MINUTELY and SECONDLY rules step in wall-clock time, then map to instants, merging
-/// instants that coincide. COUNT counts the rule's wall-clock values (before such merging).</item>
+/// instants that coincide. COUNT counts the rule's distinct instances (after such merging), so
+/// <c>FREQ=HOURLY;COUNT=5</c> across a spring-forward night gives five different instants.</item>
 /// <item>BYSETPOS selects from the whole set of one period (year, month, week, day, hour, minute or
 /// second), whatever BY parts built it, in every FREQ including WEEKLY; it is applied before
 /// instances before DTSTART are dropped.</item>
@@ -69,14 +70,18 @@ namespace Calcore.Recurrence;
 /// is that instant's local time in the set's zone. A PERIOD contributes its start.</item>
 /// </list>
 /// <para><b>Never stuck.</b> A rule stops when its next period would start after 9999-12-31 (or its
-/// instant cannot be represented), and when it has met a run of consecutive periods without any
-/// instance that is as long as the Gregorian calendar's 400-year cycle: 400 periods for YEARLY,
-/// 4,800 for MONTHLY, 20,871 for WEEKLY, 146,097 for DAILY, and 3,506,328 for HOURLY, MINUTELY and
-/// SECONDLY (where a day or hour that a limit excludes is skipped as one step). Because every
-/// date-based condition repeats exactly every 400 years, a YEARLY, MONTHLY, WEEKLY or DAILY rule
-/// that finds nothing in such a run can never produce another instance, so the bound cuts off no
-/// legitimate instance (Feb 29 on a Monday recurs every 28–40 years). For sub-daily rules with an
-/// unusual INTERVAL the bound is a documented cut-off. Enumeration never throws.</para>
+/// instant cannot be represented), and when it has skipped, without finding any instance, as many
+/// consecutive periods as the Gregorian calendar's 400-year cycle holds: 400 for YEARLY, 4,800 for
+/// MONTHLY, 20,871 for WEEKLY, 146,097 for DAILY, 3,506,328 for HOURLY, 210,379,680 for MINUTELY
+/// and 12,622,780,800 for SECONDLY. Every date and time condition repeats exactly every 400 years,
+/// and a run of that many periods with any INTERVAL visits every residue the rule can ever visit, so
+/// this bound never cuts off a legitimate instance (a 29 February on a Monday recurs every 28 to 40
+/// years). Periods excluded by BYMONTH, by the day parts, or by BYHOUR/BYMINUTE/BYSECOND limits are
+/// skipped in one step each (to the next allowed month, day, hour, minute or second), so that cost
+/// stays small. In addition, at most 1,000,000 consecutive loop steps without an instance are
+/// taken (about 0.1–0.3 s); only contrived sub-daily rules whose instances are further apart than
+/// that could be cut short by this cap. A BYSETPOS that no period can satisfy, or BYSECOND=60 alone,
+/// is recognised up front. Enumeration never throws.</para>
 /// <para><b>Seeking.</b> For a window, each rule computes the first period at or before the window
 /// directly (year, month, week, day or wall-clock unit arithmetic) and generates from there, starting
 /// two days early (plus the occurrence duration) to cover daylight-saving shifts; the cost does not
@@ -352,19 +357,62 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <summary>Gets the last occurrence of a bounded set.</summary>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
     /// <returns>The last occurrence; null when the set is unbounded (<see cref="IsBounded"/> is false) or empty.</returns>
-    /// <remarks>The cost is proportional to the number of instances of the set.</remarks>
+    /// <remarks>When no RRULE has COUNT, the set is searched backwards from its latest possible
+    /// instance (UNTIL, RDATEs, DTSTART) in windows of doubling width, so the cost does not depend on
+    /// the length of the series. With COUNT, the cost is proportional to the number of instances.</remarks>
     public Occurrence? GetLastOccurrence(DateTimeZone? placementZone = null)
     {
         if (!IsBounded)
         {
             return null;
         }
-        Occurrence? last = null;
-        foreach (var o in GetOccurrences(placementZone))
+        if (Rules.Any(r => r.End.Kind == RecurrenceEndKind.Count))
         {
-            last = o;
+            Occurrence? last = null;
+            foreach (var o in GetOccurrences(placementZone))
+            {
+                last = o;
+            }
+            return last;
         }
-        return last;
+
+        // Latest wall time any instance can have, as local seconds; an instant is at most one day
+        // after its wall time (UTC offsets are within ±1 day).
+        long maxLocal = StartSeconds;
+        foreach (var rule in Rules)
+        {
+            long value = rule.End.RawValue;
+            maxLocal = Math.Max(maxLocal, rule.End.Kind switch
+            {
+                RecurrenceEndKind.UntilDate => (value + 1) * CalendarMath.SecondsPerDay,
+                RecurrenceEndKind.UntilInstant => value + CalendarMath.SecondsPerDay,
+                _ => value,
+            });
+        }
+        foreach (var rd in RecurrenceDateList)
+        {
+            maxLocal = Math.Max(maxLocal, rd.StartSeconds + CalendarMath.SecondsPerDay);
+        }
+        long upper = Math.Min(maxLocal + 2L * CalendarMath.SecondsPerDay, CalendarMath.MaxInstantSeconds);
+        long lower = Math.Max(StartSeconds - 2L * CalendarMath.SecondsPerDay, CalendarMath.MinInstantSeconds);
+        long width = CalendarMath.SecondsPerDay;
+        long end = upper;
+        while (end > lower)
+        {
+            long start = Math.Max(end - width, lower);
+            Occurrence? last = null;
+            foreach (var o in GetOccurrences(new Interval(Instant.FromUnixTimeSeconds(start), Instant.FromUnixTimeSeconds(end)), placementZone))
+            {
+                last = o;
+            }
+            if (last is not null)
+            {
+                return last;
+            }
+            end = start;
+            width = Math.Min(width * 2, 1L << 40);
+        }
+        return null;
     }
 
     /// <summary>Finds the occurrence that starts at an instant.</summary>
@@ -389,6 +437,13 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <returns><see langword="true"/> when an occurrence starts there.</returns>
     public bool IsOccurrence(Instant start, DateTimeZone? placementZone = null) => FindOccurrence(start, placementZone) is not null;
 
+    /// <summary>Gets a value indicating whether an occurrence has a given original (or actual) wall-clock start.</summary>
+    /// <param name="originalLocalStart">The wall time, as in <see cref="FindOccurrenceByOriginalStart"/>.</param>
+    /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
+    /// <returns><see langword="true"/> when such an occurrence exists.</returns>
+    public bool IsOccurrence(LocalDateTime originalLocalStart, DateTimeZone? placementZone = null)
+        => FindOccurrenceByOriginalStart(originalLocalStart, placementZone) is not null;
+
     /// <summary>Finds the occurrence with a given original (nominal) wall-clock start, such as the original start of an exception.</summary>
     /// <param name="originalLocalStart">The wall time that the rule named (<see cref="Occurrence.OriginalLocalStart"/>), or the actual wall start.</param>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
@@ -410,6 +465,10 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
 
     /// <summary>Writes the set as canonical content lines: DTSTART, RRULEs, EXRULEs, RDATEs, EXDATEs, CRLF-separated and folded at 75 octets.</summary>
     /// <returns>The text; <see cref="Parse"/> reads it back to an equal set.</returns>
+    /// <remarks>Zones are written as <c>TZID=</c> their <see cref="DateTimeZone.Id"/>; a set built in
+    /// code with a zone that is not in <see cref="DateTimeZoneProviders.Tzdb"/> (such as a fixed-offset
+    /// zone) writes an id that <see cref="Parse"/> cannot read back. Consecutive RDATE or EXDATE values of
+    /// the same form and zone share one line.</remarks>
     public override string ToString() => _text ??= Format();
 
     private string Format()

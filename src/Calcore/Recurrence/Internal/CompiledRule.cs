@@ -15,7 +15,12 @@ internal sealed class CompiledRule
     internal const long MonthlyEmptyLimit = 4800;     // 400 years of months
     internal const long WeeklyEmptyLimit = 20871;     // 400 years of weeks
     internal const long DailyEmptyLimit = 146097;     // 400 years of days
-    internal const long SubDailyEmptyLimit = 146097L * 24; // 400 years of hours
+    internal const long HourlyEmptyLimit = 146097L * 24;      // 400 years of hours
+    internal const long MinutelyEmptyLimit = 146097L * 1440;  // 400 years of minutes
+    internal const long SecondlyEmptyLimit = 146097L * 86400; // 400 years of seconds
+
+    /// <summary>Cap on consecutive loop iterations without an instance (each iteration skips at least one period).</summary>
+    internal const long EmptyIterationLimit = 1_000_000;
 
     internal CompiledRule(RecurrenceRule rule, long dtLocal)
     {
@@ -189,7 +194,8 @@ internal sealed class CompiledRule
                 UnitSeconds = CalendarMath.SecondsPerDay;
                 break;
         }
-        Times = times.Distinct().Order().ToArray();
+        // A SECONDLY rule whose only BYSECOND is 60 (a leap second) can never match.
+        Times = SecondMask != 0 && (SecondMask & ((1UL << 60) - 1)) == 0 ? [] : times.Distinct().Order().ToArray();
         long spacing = Freq >= RecurrenceFrequency.Daily ? CalendarMath.SecondsPerDay : UnitSeconds * Interval;
         for (int i = 0; i < Times.Length; i++)
         {
@@ -198,6 +204,22 @@ internal sealed class CompiledRule
         }
         MinSpacing = spacing;
         SetPos = rule.BySetPosition.Count > 0 ? rule.BySetPosition.ToArray() : null;
+        if (SetPos is not null)
+        {
+            // BYSETPOS that no period can satisfy (every |position| above the most candidates a
+            // period can hold) makes the rule produce nothing after DTSTART.
+            long maxCandidates = (long)Times.Length * Freq switch
+            {
+                RecurrenceFrequency.Yearly => 366,
+                RecurrenceFrequency.Monthly => 31,
+                RecurrenceFrequency.Weekly => 7,
+                _ => 1,
+            };
+            if (SetPos.All(p => Math.Abs(p) > maxCandidates))
+            {
+                Times = [];
+            }
+        }
 
         Period0 = Freq switch
         {
@@ -213,7 +235,9 @@ internal sealed class CompiledRule
             RecurrenceFrequency.Monthly => MonthlyEmptyLimit,
             RecurrenceFrequency.Weekly => WeeklyEmptyLimit,
             RecurrenceFrequency.Daily => DailyEmptyLimit,
-            _ => SubDailyEmptyLimit,
+            RecurrenceFrequency.Hourly => HourlyEmptyLimit,
+            RecurrenceFrequency.Minutely => MinutelyEmptyLimit,
+            _ => SecondlyEmptyLimit,
         };
         bool hasOrdinals = OrdValues.Length > 0;
         YearPath = Freq != RecurrenceFrequency.Yearly ? YearPathKind.None

@@ -25,6 +25,7 @@ internal sealed class RuleIterator
     private long _nextK;
     private long _loadedK;
     private long _emptyRun;
+    private long _emptyIterations;
     private long _emitted;
     private long _minExclusive;
     private bool _ended;
@@ -55,6 +56,7 @@ internal sealed class RuleIterator
         _nextK = 0;
         _loadedK = -1;
         _emptyRun = 0;
+        _emptyIterations = 0;
         _cursor = _cursorEnd = 0;
         _lastDay = int.MinValue;
         if (rule.SetPos is not null && _selected.Length < rule.SetPos.Length)
@@ -201,45 +203,51 @@ internal sealed class RuleIterator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long CandidateAt(int i)
     {
-        int idx = _useSelected ? _selected[i] : i;
-        if (_r.Freq >= RecurrenceFrequency.Daily)
+        unchecked
         {
-            if (_timeCount == 1)
+            int idx = _useSelected ? _selected[i] : i;
+            if (_r.Freq >= RecurrenceFrequency.Daily)
             {
-                return (long)_days[idx] * CalendarMath.SecondsPerDay + _r.Times[0];
+                if (_timeCount == 1)
+                {
+                    return (long)_days[idx] * CalendarMath.SecondsPerDay + _r.Times[0];
+                }
+                int dayIndex = idx / _timeCount;
+                return (long)_days[dayIndex] * CalendarMath.SecondsPerDay + _r.Times[idx - dayIndex * _timeCount];
             }
-            int dayIndex = idx / _timeCount;
-            return (long)_days[dayIndex] * CalendarMath.SecondsPerDay + _r.Times[idx - dayIndex * _timeCount];
+            return _periodBase + _r.Times[idx];
         }
-        return _periodBase + _r.Times[idx];
     }
 
     /// <summary>Gets the next nominal local value, or false when the rule has ended.</summary>
     internal bool Next(out long local)
     {
-        while (true)
+        unchecked
         {
-            if (_cursor < _cursorEnd)
+            while (true)
             {
-                long v = CandidateAt(_cursor++);
-                if (v <= _minExclusive)
+                if (_cursor < _cursorEnd)
                 {
-                    continue;
+                    long v = CandidateAt(_cursor++);
+                    if (v <= _minExclusive)
+                    {
+                        continue;
+                    }
+                    if (v > CalendarMath.MaxLocalSeconds)
+                    {
+                        _ended = true;
+                        local = 0;
+                        return false;
+                    }
+                    local = v;
+                    return true;
                 }
-                if (v > CalendarMath.MaxLocalSeconds)
+                if (_ended || !LoadNextPeriod())
                 {
                     _ended = true;
                     local = 0;
                     return false;
                 }
-                local = v;
-                return true;
-            }
-            if (_ended || !LoadNextPeriod())
-            {
-                _ended = true;
-                local = 0;
-                return false;
             }
         }
     }
@@ -247,120 +255,147 @@ internal sealed class RuleIterator
     /// <summary>Loads the next period that has candidates; false at the end (year 9999 or the empty-period bound).</summary>
     private bool LoadNextPeriod()
     {
-        var r = _r;
-        while (true)
+        unchecked
         {
-            if (_emptyRun > r.EmptyLimit)
+            var r = _r;
+            while (true)
             {
-                return false;
-            }
-            long k = _nextK;
-            long p = r.Period0 + k * r.Interval;
-            _dayCount = 0;
-            switch (r.Freq)
-            {
-                case RecurrenceFrequency.Yearly:
-                    if (p > CalendarMath.MaxYear)
-                    {
-                        return false;
-                    }
-                    FillYear((int)p);
-                    break;
-                case RecurrenceFrequency.Monthly:
+                if (_emptyRun > r.EmptyLimit || _emptyIterations > CompiledRule.EmptyIterationLimit)
                 {
-                    long y = CalendarMath.FloorDiv(p, 12);
-                    if (y > CalendarMath.MaxYear)
-                    {
-                        return false;
-                    }
-                    int m = (int)(p - y * 12) + 1;
-                    if (r.MonthMask == 0 || (r.MonthMask & (1 << m)) != 0)
-                    {
-                        FillMonth((int)y, m);
-                    }
-                    break;
+                    return false;
                 }
-                case RecurrenceFrequency.Weekly:
-                    p = r.Period0 + k * 7 * r.Interval;
-                    if (p > CalendarMath.MaxDay)
+                long k = _nextK;
+                long p = r.Period0 + k * r.Interval;
+                _dayCount = 0;
+                switch (r.Freq)
+                {
+                    case RecurrenceFrequency.Yearly:
+                        if (p > CalendarMath.MaxYear)
+                        {
+                            return false;
+                        }
+                        FillYear((int)p);
+                        break;
+                    case RecurrenceFrequency.Monthly:
                     {
-                        return false;
+                        long y = CalendarMath.FloorDiv(p, 12);
+                        if (y > CalendarMath.MaxYear)
+                        {
+                            return false;
+                        }
+                        int m = (int)(p - y * 12) + 1;
+                        if (r.MonthMask == 0 || (r.MonthMask & (1 << m)) != 0)
+                        {
+                            FillMonth((int)y, m);
+                        }
+                        break;
                     }
-                    FillWeek((int)p);
-                    break;
-                case RecurrenceFrequency.Daily:
-                    if (p > CalendarMath.MaxDay)
-                    {
-                        return false;
-                    }
-                    if (DayOk((int)p))
-                    {
+                    case RecurrenceFrequency.Weekly:
+                        p = r.Period0 + k * 7 * r.Interval;
+                        if (p > CalendarMath.MaxDay)
+                        {
+                            return false;
+                        }
+                        FillWeek((int)p);
+                        break;
+                    case RecurrenceFrequency.Daily:
+                        if (p > CalendarMath.MaxDay)
+                        {
+                            return false;
+                        }
+                        if (!DayOk((int)p))
+                        {
+                            long next = NextDayToTry((int)p);
+                            _nextK = Math.Max(CalendarMath.CeilDiv(next - r.Period0, r.Interval), k + 1);
+                            _emptyRun += _nextK - k;
+                            _emptyIterations++;
+                            continue;
+                        }
                         _days[0] = (int)p;
                         _dayCount = 1;
-                    }
-                    break;
-                default:
-                {
-                    long secs = p * r.UnitSeconds;
-                    long day = CalendarMath.FloorDiv(secs, CalendarMath.SecondsPerDay);
-                    if (day > CalendarMath.MaxDay)
+                        break;
+                    default:
                     {
-                        return false;
+                        long secs = p * r.UnitSeconds;
+                        if (!r.HasDayFilter && r.HourMask == 0 && r.MinuteMask == 0 && r.SecondMask == 0)
+                        {
+                            if (secs > CalendarMath.MaxLocalSeconds)
+                            {
+                                return false;
+                            }
+                            _periodBase = secs;
+                            _dayCount = 1;
+                            break;
+                        }
+                        long day = CalendarMath.FloorDiv(secs, CalendarMath.SecondsPerDay);
+                        if (day > CalendarMath.MaxDay)
+                        {
+                            return false;
+                        }
+                        if (!DayOk((int)day))
+                        {
+                            JumpTo(NextDayToTry((int)day) * CalendarMath.SecondsPerDay);
+                            continue;
+                        }
+                        int sod = (int)(secs - day * CalendarMath.SecondsPerDay);
+                        int hour = sod / 3600;
+                        int minute = sod / 60 % 60;
+                        int second = sod % 60;
+                        long dayStart = day * CalendarMath.SecondsPerDay;
+                        if (r.HourMask != 0 && (r.HourMask & (1UL << hour)) == 0)
+                        {
+                            int nextHour = NextAllowed(r.HourMask, hour, 24);
+                            JumpTo(nextHour < 0 ? dayStart + CalendarMath.SecondsPerDay : dayStart + nextHour * 3600L);
+                            continue;
+                        }
+                        if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << minute)) == 0)
+                        {
+                            int nextMinute = NextAllowed(r.MinuteMask, minute, 60);
+                            JumpTo(nextMinute < 0 ? dayStart + (hour + 1) * 3600L : dayStart + hour * 3600L + nextMinute * 60L);
+                            continue;
+                        }
+                        if (r.SecondMask != 0 && (r.SecondMask & (1UL << second)) == 0)
+                        {
+                            int nextSecond = NextAllowed(r.SecondMask, second, 60);
+                            JumpTo(nextSecond < 0 ? dayStart + hour * 3600L + (minute + 1) * 60L : dayStart + hour * 3600L + minute * 60L + nextSecond);
+                            continue;
+                        }
+                        _periodBase = secs;
+                        _dayCount = 1;
+                        break;
                     }
-                    if (!DayOk((int)day))
-                    {
-                        JumpTo((day + 1) * CalendarMath.SecondsPerDay);
-                        continue;
-                    }
-                    int sod = (int)(secs - day * CalendarMath.SecondsPerDay);
-                    if (r.HourMask != 0 && (r.HourMask & (1UL << (sod / 3600))) == 0)
-                    {
-                        JumpTo(day * CalendarMath.SecondsPerDay + (sod / 3600 + 1) * 3600L);
-                        continue;
-                    }
-                    if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << (sod / 60 % 60))) == 0)
-                    {
-                        JumpTo(day * CalendarMath.SecondsPerDay + (sod / 60 + 1) * 60L);
-                        continue;
-                    }
-                    if (r.SecondMask != 0 && (r.SecondMask & (1UL << (sod % 60))) == 0)
-                    {
-                        _nextK = k + 1;
-                        _emptyRun++;
-                        continue;
-                    }
-                    _periodBase = secs;
-                    _dayCount = 1;
-                    break;
                 }
-            }
-            _nextK = k + 1;
-            _loadedK = k;
-            _n = r.Freq >= RecurrenceFrequency.Daily ? _dayCount * _timeCount : (_dayCount == 0 ? 0 : _timeCount);
-            if (_n == 0)
-            {
-                _emptyRun++;
-                continue;
-            }
-            if (r.SetPos is null)
-            {
-                _useSelected = false;
-                _cursorEnd = _n;
-            }
-            else
-            {
-                SelectPositions();
-                if (_selectedCount == 0)
+                _nextK = k + 1;
+                _loadedK = k;
+                _n = r.Freq >= RecurrenceFrequency.Daily ? _dayCount * _timeCount : (_dayCount == 0 ? 0 : _timeCount);
+                if (_n == 0)
                 {
                     _emptyRun++;
+                    _emptyIterations++;
                     continue;
                 }
-                _useSelected = true;
-                _cursorEnd = _selectedCount;
+                if (r.SetPos is null)
+                {
+                    _useSelected = false;
+                    _cursorEnd = _n;
+                }
+                else
+                {
+                    SelectPositions();
+                    if (_selectedCount == 0)
+                    {
+                        _emptyRun++;
+                        _emptyIterations++;
+                        continue;
+                    }
+                    _useSelected = true;
+                    _cursorEnd = _selectedCount;
+                }
+                _cursor = 0;
+                _emptyRun = 0;
+                _emptyIterations = 0;
+                return true;
             }
-            _cursor = 0;
-            _emptyRun = 0;
-            return true;
         }
     }
 
@@ -368,42 +403,83 @@ internal sealed class RuleIterator
     {
         long unit = CalendarMath.CeilDiv(localSeconds, _r.UnitSeconds);
         long k = CalendarMath.CeilDiv(unit - _r.Period0, _r.Interval);
-        _nextK = Math.Max(k, _nextK + 1);
-        _emptyRun++;
+        long current = _nextK;
+        _nextK = Math.Max(k, current + 1);
+        _emptyRun += _nextK - current;
+        _emptyIterations++;
+    }
+
+    private static int NextAllowed(ulong mask, int current, int limit)
+    {
+        ulong above = current + 1 >= 64 ? 0 : mask & (ulong.MaxValue << (current + 1));
+        if (above == 0)
+        {
+            return -1;
+        }
+        int next = BitOperations.TrailingZeroCount(above);
+        return next < limit ? next : -1;
     }
 
     private void SelectPositions()
     {
-        int count = 0;
-        int n = _n;
-        foreach (int p in _r.SetPos!)
+        unchecked
         {
-            int idx = p > 0 ? p - 1 : n + p;
-            if (idx < 0 || idx >= n)
+            int count = 0;
+            int n = _n;
+            foreach (int p in _r.SetPos!)
             {
-                continue;
-            }
-            // insertion sort, skipping duplicates
-            int j = count;
-            bool dup = false;
-            while (j > 0 && _selected[j - 1] >= idx)
-            {
-                if (_selected[j - 1] == idx)
+                int idx = p > 0 ? p - 1 : n + p;
+                if (idx < 0 || idx >= n)
                 {
-                    dup = true;
-                    break;
+                    continue;
                 }
-                j--;
+                // insertion sort, skipping duplicates
+                int j = count;
+                bool dup = false;
+                while (j > 0 && _selected[j - 1] >= idx)
+                {
+                    if (_selected[j - 1] == idx)
+                    {
+                        dup = true;
+                        break;
+                    }
+                    j--;
+                }
+                if (dup)
+                {
+                    continue;
+                }
+                Array.Copy(_selected, j, _selected, j + 1, count - j);
+                _selected[j] = idx;
+                count++;
             }
-            if (dup)
-            {
-                continue;
-            }
-            Array.Copy(_selected, j, _selected, j + 1, count - j);
-            _selected[j] = idx;
-            count++;
+            _selectedCount = count;
         }
-        _selectedCount = count;
+    }
+
+    /// <summary>The next day that may pass the day filter after <paramref name="day"/> failed it: the next day, or the first day of the next month that BYMONTH allows.</summary>
+    private long NextDayToTry(int day)
+    {
+        int mask = _r.MonthMask;
+        if (mask != 0)
+        {
+            CalendarMath.CivilFromDays(day, out int y, out int m, out _);
+            if ((mask & (1 << m)) == 0)
+            {
+                do
+                {
+                    m++;
+                    if (m > 12)
+                    {
+                        m = 1;
+                        y++;
+                    }
+                }
+                while ((mask & (1 << m)) == 0);
+                return y > CalendarMath.MaxYear ? CalendarMath.MaxDay + 1L : CalendarMath.DaysFromCivil(y, m, 1);
+            }
+        }
+        return day + 1L;
     }
 
     private bool DayOk(int day)
@@ -529,58 +605,64 @@ internal sealed class RuleIterator
 
     private void FillMonth(int y, int m)
     {
-        var r = _r;
-        int len = CalendarMath.DaysInMonth(y, m);
-        int first = CalendarMath.DaysFromCivil(y, m, 1);
-        uint mask = len == 31 ? 0xFFFFFFFEu : ((1u << (len + 1)) - 2u);
-        if (r.MonthDayMasks is not null)
+        unchecked
         {
-            mask &= r.MonthDayMasks[len - 28];
-        }
-        if (r.HasByDay)
-        {
-            int wd1 = CalendarMath.IsoWeekday(first);
-            uint byDay = r.PlainMonthTable[(wd1 - 1) * 4 + len - 28];
-            for (int i = 0; i < r.OrdValues.Length; i++)
+            var r = _r;
+            int len = CalendarMath.DaysInMonth(y, m);
+            int first = CalendarMath.DaysFromCivil(y, m, 1);
+            uint mask = len == 31 ? 0xFFFFFFFEu : ((1u << (len + 1)) - 2u);
+            if (r.MonthDayMasks is not null)
             {
-                int f = 1 + ((r.OrdDays[i] - wd1 + 7) % 7);
-                int ord = r.OrdValues[i];
-                int d = ord > 0 ? f + (ord - 1) * 7 : f + ((len - f) / 7) * 7 + (ord + 1) * 7;
-                if (d >= 1 && d <= len)
-                {
-                    byDay |= 1u << d;
-                }
+                mask &= r.MonthDayMasks[len - 28];
             }
-            mask &= byDay;
-        }
-        while (mask != 0)
-        {
-            int d = BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-            _days[_dayCount++] = first + d - 1;
+            if (r.HasByDay)
+            {
+                int wd1 = CalendarMath.IsoWeekday(first);
+                uint byDay = r.PlainMonthTable[(wd1 - 1) * 4 + len - 28];
+                for (int i = 0; i < r.OrdValues.Length; i++)
+                {
+                    int f = 1 + ((r.OrdDays[i] - wd1 + 7) % 7);
+                    int ord = r.OrdValues[i];
+                    int d = ord > 0 ? f + (ord - 1) * 7 : f + ((len - f) / 7) * 7 + (ord + 1) * 7;
+                    if (d >= 1 && d <= len)
+                    {
+                        byDay |= 1u << d;
+                    }
+                }
+                mask &= byDay;
+            }
+            while (mask != 0)
+            {
+                int d = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                _days[_dayCount++] = first + d - 1;
+            }
         }
     }
 
     private void FillWeek(int weekStart)
     {
-        var r = _r;
-        int wd = r.WeekStart;
-        for (int i = 0; i < 7; i++, wd = wd == 7 ? 1 : wd + 1)
+        unchecked
         {
-            if ((r.PlainDayMask & (1 << wd)) == 0)
+            var r = _r;
+            int wd = r.WeekStart;
+            for (int i = 0; i < 7; i++, wd = wd == 7 ? 1 : wd + 1)
             {
-                continue;
-            }
-            int day = weekStart + i;
-            if (r.MonthMask != 0)
-            {
-                CalendarMath.CivilFromDays(day, out _, out int m, out _);
-                if ((r.MonthMask & (1 << m)) == 0)
+                if ((r.PlainDayMask & (1 << wd)) == 0)
                 {
                     continue;
                 }
+                int day = weekStart + i;
+                if (r.MonthMask != 0)
+                {
+                    CalendarMath.CivilFromDays(day, out _, out int m, out _);
+                    if ((r.MonthMask & (1 << m)) == 0)
+                    {
+                        continue;
+                    }
+                }
+                _days[_dayCount++] = day;
             }
-            _days[_dayCount++] = day;
         }
     }
 

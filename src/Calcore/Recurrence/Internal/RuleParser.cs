@@ -229,22 +229,24 @@ internal static class RuleParser
             negative = s[0] == '-';
             i = 1;
         }
-        if (i >= s.Length || s.Length - i > 9)
+        if (i >= s.Length || s.Length - i > 10)
         {
             return false;
         }
+        long accumulated = 0;
         for (; i < s.Length; i++)
         {
             if (s[i] < '0' || s[i] > '9')
             {
                 return false;
             }
-            value = value * 10 + (s[i] - '0');
+            accumulated = accumulated * 10 + (s[i] - '0');
         }
-        if (negative)
+        if (accumulated > int.MaxValue)
         {
-            value = -value;
+            return false;
         }
+        value = negative ? -(int)accumulated : (int)accumulated;
         return true;
     }
 

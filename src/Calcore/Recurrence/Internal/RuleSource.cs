@@ -123,82 +123,94 @@ internal sealed class RuleSource
 
     internal void Advance()
     {
-        while (true)
+        unchecked
         {
-            if (!NextRaw(out long instant, out long local, out long nominal))
+            while (true)
             {
-                HasHead = false;
-                return;
-            }
-            if (_hasLast && instant == _lastInstant)
-            {
-                continue; // merged with the previous instance of this rule
-            }
-            if (_rule.Count > 0)
-            {
-                if (_emitted >= _rule.Count)
+                if (!NextRaw(out long instant, out long local, out long nominal))
                 {
-                    _rawEnded = true;
-                    _heldCount = 0;
                     HasHead = false;
                     return;
                 }
-                _emitted++;
+                if (_hasLast && instant == _lastInstant)
+                {
+                    continue; // merged with the previous instance of this rule
+                }
+                if (_rule.Count > 0)
+                {
+                    if (_emitted >= _rule.Count)
+                    {
+                        _rawEnded = true;
+                        _heldCount = 0;
+                        HasHead = false;
+                        return;
+                    }
+                    _emitted++;
+                }
+                _hasLast = true;
+                _lastInstant = instant;
+                HeadInstant = instant;
+                HeadLocal = local;
+                HeadNominal = nominal;
+                HasHead = true;
+                return;
             }
-            _hasLast = true;
-            _lastInstant = instant;
-            HeadInstant = instant;
-            HeadLocal = local;
-            HeadNominal = nominal;
-            HasHead = true;
-            return;
         }
     }
 
     private bool NextRaw(out long headInstant, out long headLocal, out long headNominal)
     {
-        while (true)
+        unchecked
         {
-            if (_heldCount > 0 && (_rawEnded || _heldInstant[0] <= _lowerBound))
+            while (true)
             {
-                headInstant = _heldInstant[0];
-                headLocal = _heldLocal[0];
-                headNominal = _heldNominal[0];
-                _heldCount--;
-                Array.Copy(_heldInstant, 1, _heldInstant, 0, _heldCount);
-                Array.Copy(_heldLocal, 1, _heldLocal, 0, _heldCount);
-                Array.Copy(_heldNominal, 1, _heldNominal, 0, _heldCount);
-                return true;
-            }
-            if (_rawEnded || !_iterator.Next(out long nominal))
-            {
-                _rawEnded = true;
-                if (_heldCount > 0)
+                if (_heldCount > 0 && (_rawEnded || _heldInstant[0] <= _lowerBound))
                 {
+                    headInstant = _heldInstant[0];
+                    headLocal = _heldLocal[0];
+                    headNominal = _heldNominal[0];
+                    _heldCount--;
+                    Array.Copy(_heldInstant, 1, _heldInstant, 0, _heldCount);
+                    Array.Copy(_heldLocal, 1, _heldLocal, 0, _heldCount);
+                    Array.Copy(_heldNominal, 1, _heldNominal, 0, _heldCount);
+                    return true;
+                }
+                if (_rawEnded || !_iterator.Next(out long nominal))
+                {
+                    _rawEnded = true;
+                    if (_heldCount > 0)
+                    {
+                        continue;
+                    }
+                    headInstant = headLocal = headNominal = 0;
+                    return false;
+                }
+                long instant = _zone.Map(nominal, out long actual);
+                if (instant == ZoneMapper.OutOfRange || PastUntil(nominal, instant))
+                {
+                    _rawEnded = true;
                     continue;
                 }
-                headInstant = headLocal = headNominal = 0;
-                return false;
-            }
-            long instant = _zone.Map(nominal, out long actual);
-            if (instant == ZoneMapper.OutOfRange || PastUntil(nominal, instant))
-            {
-                _rawEnded = true;
-                continue;
-            }
-            bool shifted = actual != nominal;
-            if (!shifted && _heldCount == 0)
-            {
-                _lowerBound = instant;
-                headInstant = instant;
-                headLocal = actual;
-                headNominal = nominal;
-                return true;
-            }
-            Hold(instant, actual, nominal);
-            if (!shifted)
-            {
-                _lowerBound = instant;
+                // Every later value maps to an instant after (its wall time - the zone's largest offset).
+                long bound = nominal - _zone.MaxOffsetSeconds;
+                if (bound > _lowerBound)
+                {
+                    _lowerBound = bound;
+                }
+                bool shifted = actual != nominal;
+                if (!shifted && _heldCount == 0)
+                {
+                    _lowerBound = instant;
+                    headInstant = instant;
+                    headLocal = actual;
+                    headNominal = nominal;
+                    return true;
+                }
+                Hold(instant, actual, nominal);
+                if (!shifted && instant > _lowerBound)
+                {
+                    _lowerBound = instant;
+                }
             }
         }
     }

@@ -69,15 +69,22 @@ internal sealed class SetExpander
         _maxExclusive = maxExclusive;
         _hasLast = false;
 
-        _dtNominal = set.StartSeconds;
-        _dtInstant = _zone.Map(_dtNominal, out _dtLocal);
-        _dtPending = _dtInstant != ZoneMapper.OutOfRange && _dtInstant >= minInclusive;
-
         long seekLocal = long.MinValue;
         if (minInclusive != long.MinValue && minInclusive > CalendarMath.MinInstantSeconds)
         {
             long clamped = Math.Min(minInclusive, CalendarMath.MaxInstantSeconds);
-            seekLocal = clamped + _zone.OffsetAt(clamped) - SeekMargin;
+            seekLocal = clamped + _zone.PrimeAt(clamped) - SeekMargin;
+        }
+
+        _dtNominal = set.StartSeconds;
+        if (_dtNominal < seekLocal)
+        {
+            _dtPending = false; // DTSTART is long before the window: no need to place it
+        }
+        else
+        {
+            _dtInstant = _zone.Map(_dtNominal, out _dtLocal);
+            _dtPending = _dtInstant != ZoneMapper.OutOfRange && _dtInstant >= minInclusive;
         }
 
         var rules = set.CompiledRules;
@@ -217,72 +224,104 @@ internal sealed class SetExpander
 
     internal bool MoveNext()
     {
-        while (true)
+        unchecked
         {
-            // Pick the earliest head (instant, then local wall time).
-            int source = -2; // -1 DTSTART, -3 RDATE, >= 0 rule index
-            long bestInstant = long.MaxValue;
-            long bestLocal = long.MaxValue;
-            long bestNominal = 0;
-            if (_dtPending)
+            if (_ruleCount == 1 && !_dtPending && _rdPos >= _rdCount && _exCount == 0 && _exDayCount == 0 && _exRuleCount == 0)
             {
-                source = -1;
-                bestInstant = _dtInstant;
-                bestLocal = _dtLocal;
-                bestNominal = _dtNominal;
-            }
-            if (_rdPos < _rdCount && Less(_rdInstant[_rdPos], _rdLocal[_rdPos], bestInstant, bestLocal, source))
-            {
-                source = -3;
-                bestInstant = _rdInstant[_rdPos];
-                bestLocal = _rdLocal[_rdPos];
-                bestNominal = bestLocal;
-            }
-            for (int i = 0; i < _ruleCount; i++)
-            {
-                var r = _rules[i];
-                if (r.HasHead && Less(r.HeadInstant, r.HeadLocal, bestInstant, bestLocal, source))
+                // One rule and nothing else left to merge or exclude: the common case, kept short.
+                var rule = _rules[0];
+                while (rule.HasHead)
                 {
-                    source = i;
-                    bestInstant = r.HeadInstant;
-                    bestLocal = r.HeadLocal;
-                    bestNominal = r.HeadNominal;
+                    long instant = rule.HeadInstant;
+                    if (instant >= _maxExclusive)
+                    {
+                        return false;
+                    }
+                    long local = rule.HeadLocal;
+                    long nominal = rule.HeadNominal;
+                    rule.Advance();
+                    if ((_hasLast && instant == _lastInstant) || instant < _minInclusive)
+                    {
+                        _hasLast = true;
+                        _lastInstant = instant;
+                        continue;
+                    }
+                    _hasLast = true;
+                    _lastInstant = instant;
+                    CurrentInstant = instant;
+                    CurrentLocal = local;
+                    CurrentNominal = nominal;
+                    return true;
                 }
-            }
-            if (source == -2)
-            {
                 return false;
             }
-            if (bestInstant >= _maxExclusive)
+            while (true)
             {
-                return false;
+                // Pick the earliest head (instant, then local wall time).
+                int source = -2; // -1 DTSTART, -3 RDATE, >= 0 rule index
+                long bestInstant = long.MaxValue;
+                long bestLocal = long.MaxValue;
+                long bestNominal = 0;
+                if (_dtPending)
+                {
+                    source = -1;
+                    bestInstant = _dtInstant;
+                    bestLocal = _dtLocal;
+                    bestNominal = _dtNominal;
+                }
+                if (_rdPos < _rdCount && Less(_rdInstant[_rdPos], _rdLocal[_rdPos], bestInstant, bestLocal, source))
+                {
+                    source = -3;
+                    bestInstant = _rdInstant[_rdPos];
+                    bestLocal = _rdLocal[_rdPos];
+                    bestNominal = bestLocal;
+                }
+                for (int i = 0; i < _ruleCount; i++)
+                {
+                    var r = _rules[i];
+                    if (r.HasHead && Less(r.HeadInstant, r.HeadLocal, bestInstant, bestLocal, source))
+                    {
+                        source = i;
+                        bestInstant = r.HeadInstant;
+                        bestLocal = r.HeadLocal;
+                        bestNominal = r.HeadNominal;
+                    }
+                }
+                if (source == -2)
+                {
+                    return false;
+                }
+                if (bestInstant >= _maxExclusive)
+                {
+                    return false;
+                }
+                switch (source)
+                {
+                    case -1:
+                        _dtPending = false;
+                        break;
+                    case -3:
+                        _rdPos++;
+                        break;
+                    default:
+                        _rules[source].Advance();
+                        break;
+                }
+                if (_hasLast && bestInstant == _lastInstant)
+                {
+                    continue;
+                }
+                _hasLast = true;
+                _lastInstant = bestInstant;
+                if (bestInstant < _minInclusive || IsExcluded(bestInstant, bestLocal))
+                {
+                    continue;
+                }
+                CurrentInstant = bestInstant;
+                CurrentLocal = bestLocal;
+                CurrentNominal = bestNominal;
+                return true;
             }
-            switch (source)
-            {
-                case -1:
-                    _dtPending = false;
-                    break;
-                case -3:
-                    _rdPos++;
-                    break;
-                default:
-                    _rules[source].Advance();
-                    break;
-            }
-            if (_hasLast && bestInstant == _lastInstant)
-            {
-                continue;
-            }
-            _hasLast = true;
-            _lastInstant = bestInstant;
-            if (bestInstant < _minInclusive || IsExcluded(bestInstant, bestLocal))
-            {
-                continue;
-            }
-            CurrentInstant = bestInstant;
-            CurrentLocal = bestLocal;
-            CurrentNominal = bestNominal;
-            return true;
         }
     }
 
@@ -291,33 +330,36 @@ internal sealed class SetExpander
 
     private bool IsExcluded(long instant, long local)
     {
-        if (_exCount > 0)
+        unchecked
         {
-            while (_exPos < _exCount && _exInstants[_exPos] < instant)
+            if (_exCount > 0)
             {
-                _exPos++;
+                while (_exPos < _exCount && _exInstants[_exPos] < instant)
+                {
+                    _exPos++;
+                }
+                if (_exPos < _exCount && _exInstants[_exPos] == instant)
+                {
+                    return true;
+                }
             }
-            if (_exPos < _exCount && _exInstants[_exPos] == instant)
+            if (_exDayCount > 0 && Array.BinarySearch(_exDays, 0, _exDayCount, (int)CalendarMath.FloorDiv(local, CalendarMath.SecondsPerDay)) >= 0)
             {
                 return true;
             }
-        }
-        if (_exDayCount > 0 && Array.BinarySearch(_exDays, 0, _exDayCount, (int)CalendarMath.FloorDiv(local, CalendarMath.SecondsPerDay)) >= 0)
-        {
-            return true;
-        }
-        for (int i = 0; i < _exRuleCount; i++)
-        {
-            var x = _exRules[i];
-            while (x.HasHead && x.HeadInstant < instant)
+            for (int i = 0; i < _exRuleCount; i++)
             {
-                x.Advance();
+                var x = _exRules[i];
+                while (x.HasHead && x.HeadInstant < instant)
+                {
+                    x.Advance();
+                }
+                if (x.HasHead && x.HeadInstant == instant)
+                {
+                    return true;
+                }
             }
-            if (x.HasHead && x.HeadInstant == instant)
-            {
-                return true;
-            }
+            return false;
         }
-        return false;
     }
 }

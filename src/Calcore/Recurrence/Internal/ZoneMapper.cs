@@ -22,32 +22,40 @@ internal sealed class ZoneMapper
     private long _safeStart;
     private long _safeEnd;
     private bool _hasCache;
+    private long _cachedEnd;
 
     internal DateTimeZone Zone => _zone;
+
+    /// <summary>Gets the largest UTC offset of the zone, in seconds: every instant is at least its wall time minus this.</summary>
+    internal long MaxOffsetSeconds { get; private set; }
 
     internal void Reset(DateTimeZone zone)
     {
         _zone = zone;
         _fixed = zone.MinOffset == zone.MaxOffset;
         _offset = zone.MinOffset.Seconds;
+        MaxOffsetSeconds = zone.MaxOffset.Seconds;
         _hasCache = false;
     }
 
     /// <summary>Returns the instant (Unix seconds) of a local value, and the wall time at which it really occurs.</summary>
     internal long Map(long local, out long actualLocal)
     {
-        long t = local - _offset;
-        if (_fixed)
+        unchecked
         {
-            actualLocal = local;
-            return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+            long t = local - _offset;
+            if (_fixed)
+            {
+                actualLocal = local;
+                return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+            }
+            if (_hasCache && t >= _safeStart && t < _safeEnd)
+            {
+                actualLocal = local;
+                return t;
+            }
+            return Slow(local, out actualLocal);
         }
-        if (_hasCache && t >= _safeStart && t < _safeEnd)
-        {
-            actualLocal = local;
-            return t;
-        }
-        return Slow(local, out actualLocal);
     }
 
     private static long StartOf(ZoneInterval i) => i.HasStart ? i.Start.ToUnixTimeSeconds() : long.MinValue;
@@ -65,22 +73,21 @@ internal sealed class ZoneMapper
         long aStart = StartOf(a);
         long aEnd = EndOf(a);
         long t = local - ao;
-        ZoneInterval chosen;
         long instant;
         if (t < aStart)
         {
-            var p = At(aStart - 1);
-            long t2 = local - p.WallOffset.Seconds;
+            long po = PreviousOffset(a, aStart);
+            long t2 = local - po;
             if (t2 < aStart)
             {
                 instant = t2;
-                chosen = p;
+                Cache(At(aStart - 1), knownPreviousOffset: null);
             }
             else
             {
                 instant = t2; // in the gap: shifted forward by its length
                 actualLocal = instant + ao;
-                chosen = a;
+                Cache(a, po);
             }
         }
         else if (t >= aEnd)
@@ -88,38 +95,34 @@ internal sealed class ZoneMapper
             var n = At(aEnd);
             long no = n.WallOffset.Seconds;
             long t2 = local - no;
-            if (t2 >= aEnd)
+            instant = t2 >= aEnd ? t2 : t; // t2 < aEnd: in the gap, shifted forward by its length
+            if (t2 < aEnd)
             {
-                instant = t2;
-                chosen = n;
-            }
-            else
-            {
-                instant = t; // in the gap: shifted forward by its length
                 actualLocal = instant + no;
-                chosen = n;
             }
+            Cache(n, ao);
         }
         else
         {
             instant = t;
-            chosen = a;
-            if (a.HasStart)
+            long? po = a.HasStart ? PreviousOffset(a, aStart) : null;
+            if (po is { } previous && local - previous < aStart)
             {
-                var p = At(aStart - 1);
-                long t2 = local - p.WallOffset.Seconds;
-                if (t2 < aStart)
-                {
-                    instant = t2; // ambiguous: the earlier instant
-                    chosen = p;
-                }
+                instant = local - previous; // ambiguous: the earlier instant
+                Cache(At(aStart - 1), knownPreviousOffset: null);
+            }
+            else
+            {
+                Cache(a, po);
             }
         }
-        Cache(chosen);
         return instant > CalendarMath.MaxInstantSeconds || instant < CalendarMath.MinInstantSeconds ? OutOfRange : instant;
     }
 
-    private void Cache(ZoneInterval interval)
+    private long PreviousOffset(ZoneInterval interval, long start)
+        => _hasCache && _cachedEnd == start && interval.HasStart ? _offset : At(start - 1).WallOffset.Seconds;
+
+    private void Cache(ZoneInterval interval, long? knownPreviousOffset)
     {
         long offset = interval.WallOffset.Seconds;
         long start = StartOf(interval);
@@ -127,7 +130,7 @@ internal sealed class ZoneMapper
         if (interval.HasStart)
         {
             // A wall time is also valid in the previous interval (ambiguous) when L - previousOffset < start.
-            long previousOffset = At(start - 1).WallOffset.Seconds;
+            long previousOffset = knownPreviousOffset ?? PreviousOffset(interval, start);
             if (previousOffset > offset)
             {
                 safeStart = start + (previousOffset - offset);
@@ -135,8 +138,20 @@ internal sealed class ZoneMapper
         }
         _offset = offset;
         _safeStart = safeStart;
-        _safeEnd = EndOf(interval);
+        _safeEnd = _cachedEnd = EndOf(interval);
         _hasCache = true;
+    }
+
+    /// <summary>Returns the UTC offset (seconds) at an instant and caches that zone interval for the mappings that follow.</summary>
+    internal long PrimeAt(long instantSeconds)
+    {
+        if (_fixed)
+        {
+            return _offset;
+        }
+        var interval = At(instantSeconds);
+        Cache(interval, knownPreviousOffset: null);
+        return _offset;
     }
 
     /// <summary>The UTC offset (seconds) in force at an instant (Unix seconds).</summary>
