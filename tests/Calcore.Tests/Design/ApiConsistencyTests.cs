@@ -248,7 +248,7 @@ public class ApiConsistencyTests
 
         string[] silent = [.. PublicTypes
             .Where(t => !t.IsEnum && !(t.IsAbstract && t.IsSealed))
-            .Where(t => !docs.TryGetValue(t.FullName!, out string? text) || !text.Contains("thread-safe", StringComparison.OrdinalIgnoreCase))
+            .Where(t => !docs.TryGetValue(t.FullName!.Replace('+', '.'), out string? text) || !text.Contains("thread-safe", StringComparison.OrdinalIgnoreCase))
             .Select(t => t.FullName!)];
 
         silent.Should().BeEmpty();
