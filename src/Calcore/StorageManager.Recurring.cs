@@ -86,13 +86,15 @@ public sealed partial class StorageManager
         IReadOnlyList<CalendarEvent> found = await Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
         var result = new List<(Instant Start, CalendarEvent Event)>(found.Count);
         bool expanded = options.ExpandRecurrence;
+        bool plain = ReferenceEquals(criteria, SearchCriteria.None) && scope == query.Attendee;
         foreach (CalendarEvent stored in found)
         {
             CalendarEvent e = stored.BindTo(this);
             if (!e.IsRecurring)
             {
                 Interval interval = SpanOf(e);
-                if (SpanMath.Overlaps(interval, window) && criteria.Matches(e, scope))
+                // The storage narrows to the scoped attendee exactly, so criteria without filters need no check.
+                if (SpanMath.Overlaps(interval, window) && (plain || criteria.Matches(e, scope)))
                 {
                     result.Add((interval.Start, e));
                 }

@@ -26,6 +26,7 @@ namespace Calcore.Events;
 public sealed class CalendarEvent : IEquatable<CalendarEvent>
 {
     private readonly StorageManager? _manager;
+    private SpanCache? _span;
 
     /// <summary>Creates a snapshot of a single event or a series. Storage providers use this to rebuild what they stored.</summary>
     /// <param name="id">The event's id.</param>
@@ -253,7 +254,23 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
     internal CalendarEvent BindTo(StorageManager manager)
         => ReferenceEquals(_manager, manager) ? this
-            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager);
+            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager) { _span = _span };
+
+    /// <summary>Gets the span computed for a zone earlier, or computes and remembers it (one zone at a time; the value
+    /// is immutable, so a race only computes it twice).</summary>
+    internal Interval GetSpan(DateTimeZone zone, Func<CalendarEvent, DateTimeZone, Interval> compute)
+    {
+        SpanCache? cached = _span;
+        if (cached is not null && ReferenceEquals(cached.Zone, zone))
+        {
+            return cached.Span;
+        }
+        Interval span = compute(this, zone);
+        _span = new SpanCache(zone, span);
+        return span;
+    }
+
+    private sealed record SpanCache(DateTimeZone Zone, Interval Span);
 
     /// <summary>Returns the next version of this event with other fields and commitments.</summary>
     internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, Instant updated)

@@ -19,8 +19,9 @@ namespace Calcore.Storage;
 /// interval of instants from the start of its first occurrence to the end of its last (open-ended for an
 /// unbounded series). <see cref="QueryEventsAsync"/> returns every event whose span overlaps the query window
 /// under the half-open rule of DESIGN.md "Intervals" (start before the window's end and end after the window's
-/// start, a zero-length span overlapping a window that contains its instant). It may return more (the manager
-/// filters again) but never fewer.</description></item>
+/// start, a zero-length span overlapping a window that contains its instant). It may return events whose span
+/// does not overlap (the manager filters by time again) but never fewer; the attendee and organizer narrowing of
+/// <see cref="EventQuery"/> must be exact.</description></item>
 /// <item><description><b>Ordering.</b> Query results are ordered by span start, then by id (ordinal).</description></item>
 /// <item><description><b>Atomic, conditional writes.</b> Changes happen only in an <see cref="IStorageTransaction"/>;
 /// committing applies all of them or none. <see cref="IStorageTransaction.ReplaceEventAsync"/> and
