@@ -66,6 +66,14 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         {
             Migrate();
         }
+        catch (CalcoreStorageException ex) when (ex.Code == StorageErrorCode.Unavailable && ex.InnerException is SqliteException && IsReadOnlyLocation(path))
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            _writer.Dispose();
+            throw new CalcoreStorageException(StorageErrorCode.ReadOnly,
+                $"SQLite storage '{Path}': opening the database failed: the file or its folder cannot be written (SQLite needs to write the file and its -wal and -shm files beside it).",
+                ex.InnerException);
+        }
         catch
         {
             SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
@@ -173,6 +181,36 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     // ------------------------------------------------------------------------------------------------------
     // Opening and migrating
     // ------------------------------------------------------------------------------------------------------
+
+    /// <summary>Tells a read-only file or folder apart from other reasons SQLite could not open a file (it reports both as CANTOPEN).</summary>
+    private static bool IsReadOnlyLocation(string path)
+    {
+        try
+        {
+            string full = System.IO.Path.GetFullPath(path);
+            if (System.IO.Directory.Exists(full))
+            {
+                return false;
+            }
+            if (System.IO.File.Exists(full))
+            {
+                using var file = new System.IO.FileStream(full, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.ReadWrite);
+                return false;
+            }
+            string? folder = System.IO.Path.GetDirectoryName(full);
+            if (folder is null || !System.IO.Directory.Exists(folder))
+            {
+                return false;
+            }
+            string probe = System.IO.Path.Combine(folder, $".calcore-probe-{Guid.NewGuid():N}");
+            using var created = new System.IO.FileStream(probe, System.IO.FileMode.CreateNew, System.IO.FileAccess.Write, System.IO.FileShare.None, 1, System.IO.FileOptions.DeleteOnClose);
+            return false;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or System.IO.IOException)
+        {
+            return true;
+        }
+    }
 
     private void Migrate()
     {
