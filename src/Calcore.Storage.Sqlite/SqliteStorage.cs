@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -32,7 +33,9 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly int _commandTimeoutSeconds;
+    private const int MaxPooledConnections = 16;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentBag<PooledConnection> _pool = [];
     private int _disposed;
 
     /// <summary>Opens (or creates) a database file.</summary>
@@ -57,7 +60,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         {
             DataSource = path,
             Mode = IsReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false, // the storage keeps its own pool of configured connections with prepared commands
             DefaultTimeout = _commandTimeoutSeconds,
         }.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
@@ -103,8 +106,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Run("reading an event", () =>
         {
-            using SqliteConnection connection = OpenConnection();
-            return Find(connection, id);
+            PooledConnection connection = Rent();
+            try
+            {
+                return Find(connection, id);
+            }
+            finally
+            {
+                Return(connection);
+            }
         }));
     }
 
@@ -115,8 +125,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Run("querying events", () =>
         {
-            using SqliteConnection connection = OpenConnection();
-            return Query(connection, query);
+            PooledConnection connection = Rent();
+            try
+            {
+                return Query(connection, query);
+            }
+            finally
+            {
+                Return(connection);
+            }
         }));
     }
 
@@ -132,15 +149,14 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             throw new CalcoreStorageException(StorageErrorCode.Timeout,
                 $"SQLite storage '{Path}': beginning a transaction failed: another transaction of this process held the write lock past the busy timeout ({BusyTimeout}).");
         }
-        SqliteConnection? connection = null;
         try
         {
-            connection = Run("beginning a transaction", () =>
+            PooledConnection connection = Run("beginning a transaction", () =>
             {
-                SqliteConnection c = OpenConnection();
+                PooledConnection c = Rent();
                 try
                 {
-                    Execute(c, "BEGIN IMMEDIATE");
+                    c.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
                     return c;
                 }
                 catch
@@ -163,7 +179,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            DrainPool();
         }
     }
 
@@ -298,6 +314,36 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     // Shared helpers (used by reads and by transactions)
     // ------------------------------------------------------------------------------------------------------
 
+    /// <summary>Takes a configured connection from the pool, or opens one.</summary>
+    internal PooledConnection Rent()
+    {
+        ThrowIfDisposed();
+        return _pool.TryTake(out PooledConnection? pooled) ? pooled : new PooledConnection(OpenConnection(), _commandTimeoutSeconds);
+    }
+
+    /// <summary>Gives a connection back (outside any transaction), or closes it when the pool is full or the storage disposed.</summary>
+    internal void Return(PooledConnection connection)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _pool.Count >= MaxPooledConnections)
+        {
+            connection.Dispose();
+            return;
+        }
+        _pool.Add(connection);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            DrainPool();
+        }
+    }
+
+    private void DrainPool()
+    {
+        while (_pool.TryTake(out PooledConnection? connection))
+        {
+            connection.Dispose();
+        }
+    }
+
     internal SqliteConnection OpenConnection()
     {
         ThrowIfDisposed();
@@ -347,18 +393,18 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    internal static CalendarEvent? Find(SqliteConnection connection, EventId id)
+    internal static CalendarEvent? Find(PooledConnection connection, EventId id)
     {
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = Schema.FindSql;
+        SqliteCommand command = connection.Command(Schema.FindSql);
         command.Parameters.AddWithValue("@id", id.Value);
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? SnapshotJson.Read(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
     }
 
-    internal static IReadOnlyList<CalendarEvent> Query(SqliteConnection connection, EventQuery query)
+    internal static IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
     {
-        using SqliteCommand command = CreateQueryCommand(connection, query);
+        SqliteCommand command = connection.Command(QuerySql(query));
+        BindQuery(command, query);
         var found = new List<(long Start, CalendarEvent Event)>();
         using (SqliteDataReader reader = command.ExecuteReader())
         {
@@ -380,19 +426,19 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     internal static SqliteCommand CreateQueryCommand(SqliteConnection connection, EventQuery query)
     {
         SqliteCommand command = connection.CreateCommand();
-        if (query.Attendee is { } attendee)
+        command.CommandText = QuerySql(query);
+        BindQuery(command, query);
+        return command;
+    }
+
+    private static string QuerySql(EventQuery query)
+        => query.Attendee is not null ? Schema.AttendeeQuerySql : query.Organizer is not null ? Schema.OrganizerQuerySql : Schema.AllQuerySql;
+
+    private static void BindQuery(SqliteCommand command, EventQuery query)
+    {
+        if ((query.Attendee ?? query.Organizer) is { } key)
         {
-            command.CommandText = Schema.AttendeeQuerySql;
-            command.Parameters.AddWithValue("@key", attendee.Value);
-        }
-        else if (query.Organizer is { } organizer)
-        {
-            command.CommandText = Schema.OrganizerQuerySql;
-            command.Parameters.AddWithValue("@key", organizer.Value);
-        }
-        else
-        {
-            command.CommandText = Schema.AllQuerySql;
+            command.Parameters.AddWithValue("@key", key.Value);
         }
         long ws = query.Window.HasStart ? query.Window.Start.ToUnixTimeTicks() : long.MinValue;
         long we = query.Window.HasEnd ? query.Window.End.ToUnixTimeTicks() : long.MaxValue;
@@ -401,10 +447,11 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         for (int i = 0; i < Schema.BucketMaxTicks.Length; i++)
         {
             long max = Schema.BucketMaxTicks[i];
-            command.Parameters.AddWithValue("@lo" + i.ToString(CultureInfo.InvariantCulture), ws < long.MinValue + max ? long.MinValue : ws - max);
+            command.Parameters.AddWithValue(LowerBoundNames[i], ws < long.MinValue + max ? long.MinValue : ws - max);
         }
-        return command;
     }
+
+    private static readonly string[] LowerBoundNames = [.. System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, Schema.BucketMaxTicks.Length), i => "@lo" + i.ToString(CultureInfo.InvariantCulture))];
 
     internal void ReleaseWriter()
     {
@@ -427,7 +474,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     }
 
     /// <summary>One write transaction on its own connection, holding the database's write lock.</summary>
-    private sealed class Transaction(SqliteStorage storage, SqliteConnection connection) : IStorageTransaction
+    private sealed class Transaction(SqliteStorage storage, PooledConnection connection) : IStorageTransaction
     {
         private bool _done;
 
@@ -477,12 +524,9 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 {
                     return false;
                 }
-                using (SqliteCommand delete = connection.CreateCommand())
-                {
-                    delete.CommandText = Schema.DeleteAttendeesSql;
-                    delete.Parameters.AddWithValue("@id", calendarEvent.Id.Value);
-                    delete.ExecuteNonQuery();
-                }
+                SqliteCommand delete = connection.Command(Schema.DeleteAttendeesSql);
+                delete.Parameters.AddWithValue("@id", calendarEvent.Id.Value);
+                delete.ExecuteNonQuery();
                 WriteAttendees(calendarEvent, span);
                 return true;
             }));
@@ -493,8 +537,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             Check(cancellationToken);
             return ValueTask.FromResult(storage.Run("deleting an event", () =>
             {
-                using SqliteCommand command = connection.CreateCommand();
-                command.CommandText = Schema.DeleteEventSql;
+                SqliteCommand command = connection.Command(Schema.DeleteEventSql);
                 command.Parameters.AddWithValue("@id", id.Value);
                 command.Parameters.AddWithValue("@expected", expectedVersion);
                 return command.ExecuteNonQuery() > 0; // the attendee rows go by ON DELETE CASCADE
@@ -508,7 +551,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             {
                 storage.Run("committing", () =>
                 {
-                    storage.Execute(connection, "COMMIT");
+                    connection.Command("COMMIT").ExecuteNonQuery();
                     return 0;
                 });
             }
@@ -531,8 +574,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         private int WriteEvent(CalendarEvent e, Interval span, string sql, long? expectedVersion)
         {
             (long start, long? end, int bucket) = SpanColumns(span);
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
+            SqliteCommand command = connection.Command(sql);
             command.Parameters.AddWithValue("@id", e.Id.Value);
             command.Parameters.AddWithValue("@version", e.Version);
             command.Parameters.AddWithValue("@start", start);
@@ -554,8 +596,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 return;
             }
             (long start, long? end, int bucket) = SpanColumns(span);
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = Schema.InsertAttendeeSql;
+            SqliteCommand command = connection.Command(Schema.InsertAttendeeSql);
             command.Parameters.AddWithValue("@id", e.Id.Value);
             SqliteParameter attendee = command.Parameters.Add("@attendee", SqliteType.Text);
             command.Parameters.AddWithValue("@bucket", bucket);
@@ -598,24 +639,32 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             _done = true;
             try
             {
-                if (rollback && connection.State == System.Data.ConnectionState.Open)
+                bool reusable = false;
+                if (rollback && connection.Connection.State == System.Data.ConnectionState.Open)
                 {
                     try
                     {
                         // After a successful COMMIT the connection is in autocommit mode; otherwise discard the writes
                         // before the connection goes back to the pool.
-                        if (connection.Handle is { IsInvalid: false } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+                        if (connection.Connection.Handle is { IsInvalid: false } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
                         {
-                            storage.Execute(connection, "ROLLBACK");
+                            connection.Command("ROLLBACK").ExecuteNonQuery();
                         }
+                        reusable = true;
                     }
                     catch (SqliteException)
                     {
-                        // Closing the connection below ends the transaction; clear it from the pool so it is not reused.
-                        SqliteConnection.ClearPool(connection);
+                        // Closing the connection below ends the transaction.
                     }
                 }
-                connection.Dispose();
+                if (reusable)
+                {
+                    storage.Return(connection);
+                }
+                else
+                {
+                    connection.Dispose();
+                }
             }
             finally
             {
