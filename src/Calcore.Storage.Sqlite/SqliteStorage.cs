@@ -64,7 +64,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             DefaultTimeout = _commandTimeoutSeconds,
         }.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(Durability == SqliteDurability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(Durability == SqliteDurability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
         try
         {
             Migrate();
