@@ -1,0 +1,118 @@
+using System;
+using NodaTime;
+
+namespace Calcore.Storage.Sqlite.Internal;
+
+/// <summary>The database schema, its migrations and the SQL the storage runs (exposed to the tests for EXPLAIN).</summary>
+internal static class Schema
+{
+    /// <summary>The schema version this library writes and reads.</summary>
+    internal const int CurrentVersion = 1;
+
+    /// <summary>The longest span, in ticks, of each bounded length bucket (as MemoryStorage's TimeIndex); the
+    /// last bucket, <see cref="OpenBucket"/>, holds longer and open-ended spans.</summary>
+    internal static readonly long[] BucketMaxTicks =
+    [
+        Duration.FromHours(1).BclCompatibleTicks,
+        Duration.FromDays(1).BclCompatibleTicks,
+        Duration.FromDays(7).BclCompatibleTicks,
+        Duration.FromDays(35).BclCompatibleTicks,
+    ];
+
+    internal static int OpenBucket => BucketMaxTicks.Length;
+
+    /// <summary>Forward migrations: entry i takes the schema from version i to i + 1.</summary>
+    internal static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        CREATE TABLE events (
+            id TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NULL,
+            bucket INTEGER NOT NULL,
+            organizer_id TEXT NULL,
+            snapshot TEXT NOT NULL
+        );
+        CREATE INDEX ix_events_window ON events (bucket, span_start, span_end);
+        CREATE INDEX ix_events_organizer ON events (organizer_id, bucket, span_start, span_end) WHERE organizer_id IS NOT NULL;
+        CREATE TABLE event_attendees (
+            event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+            attendee_id TEXT NOT NULL,
+            bucket INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NULL,
+            PRIMARY KEY (event_id, attendee_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_event_attendees_window ON event_attendees (attendee_id, bucket, span_start, span_end);
+        """,
+    ];
+
+    /// <summary>The length bucket of a span given as ticks (end null when open).</summary>
+    internal static int BucketOf(long start, long? end)
+    {
+        if (end is not { } e)
+        {
+            return OpenBucket;
+        }
+        long length = e - start;
+        for (int i = 0; i < BucketMaxTicks.Length; i++)
+        {
+            if (length <= BucketMaxTicks[i])
+            {
+                return i;
+            }
+        }
+        return OpenBucket;
+    }
+
+    internal const string FindSql = "SELECT id, version, snapshot FROM events WHERE id = @id";
+
+    internal const string VersionSql = "SELECT version FROM events WHERE id = @id";
+
+    internal const string InsertEventSql =
+        "INSERT INTO events (id, version, span_start, span_end, bucket, organizer_id, snapshot) VALUES (@id, @version, @start, @end, @bucket, @organizer, @snapshot)";
+
+    internal const string UpdateEventSql =
+        "UPDATE events SET version = @version, span_start = @start, span_end = @end, bucket = @bucket, organizer_id = @organizer, snapshot = @snapshot WHERE id = @id AND version = @expected";
+
+    internal const string DeleteAttendeesSql = "DELETE FROM event_attendees WHERE event_id = @id";
+
+    internal const string InsertAttendeeSql =
+        "INSERT INTO event_attendees (event_id, attendee_id, bucket, span_start, span_end) VALUES (@id, @attendee, @bucket, @start, @end)";
+
+    internal const string DeleteEventSql = "DELETE FROM events WHERE id = @id AND version = @expected";
+
+    /// <summary>The query by attendee: one index range per length bucket on (attendee_id, bucket, span_start).</summary>
+    internal static readonly string AttendeeQuerySql = WindowQuery(
+        "SELECT e.id, e.version, e.snapshot, e.span_start FROM event_attendees AS x JOIN events AS e ON e.id = x.event_id WHERE x.attendee_id = @key AND ",
+        "x");
+
+    /// <summary>The query by organizer: one index range per length bucket on (organizer_id, bucket, span_start).</summary>
+    internal static readonly string OrganizerQuerySql = WindowQuery(
+        "SELECT x.id, x.version, x.snapshot, x.span_start FROM events AS x WHERE x.organizer_id = @key AND ",
+        "x");
+
+    /// <summary>The unscoped query: one index range per length bucket on (bucket, span_start).</summary>
+    internal static readonly string AllQuerySql = WindowQuery(
+        "SELECT x.id, x.version, x.snapshot, x.span_start FROM events AS x WHERE ",
+        "x");
+
+    /// <summary>
+    /// The half-open overlap rule per bucket: a bucket of spans at most L long can only hold spans that start
+    /// in [window start − L, window end), so each bucket is one bounded index range; the open bucket is searched
+    /// up to the window's end. A zero-length span overlaps when the window contains its instant.
+    /// </summary>
+    private static string WindowQuery(string head, string t)
+    {
+        var parts = new string[BucketMaxTicks.Length + 1];
+        string overlap = $"({t}.span_end > @ws OR ({t}.span_end = {t}.span_start AND {t}.span_start >= @ws))";
+        for (int i = 0; i < BucketMaxTicks.Length; i++)
+        {
+            parts[i] = FormattableString.Invariant($"{head}{t}.bucket = {i} AND {t}.span_start >= @lo{i} AND {t}.span_start < @we AND {overlap}");
+        }
+        parts[^1] = FormattableString.Invariant($"{head}{t}.bucket = {OpenBucket} AND {t}.span_start < @we AND ({t}.span_end IS NULL OR {overlap})");
+        return string.Join("\nUNION ALL\n", parts);
+    }
+}

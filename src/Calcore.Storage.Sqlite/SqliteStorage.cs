@@ -1,0 +1,675 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Calcore.Attendees;
+using Calcore.Events;
+using Calcore.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Calcore.Storage.Sqlite;
+
+/// <summary>Keeps events in one SQLite database file: the file backend of Calcore.</summary>
+/// <remarks>
+/// <para>Opening creates the file when it is missing, switches it to WAL, and runs forward schema migrations; a file
+/// that is not a SQLite database, or not a Calcore one, is refused with <see cref="StorageErrorCode.Corrupt"/>, and
+/// one written by a newer schema with <see cref="StorageErrorCode.SchemaTooNew"/>, in both cases untouched.</para>
+/// <para>Each read runs on its own pooled connection and sees the last committed state (WAL snapshot reads). Each
+/// transaction runs on its own connection and starts with <c>BEGIN IMMEDIATE</c>, which takes the database's single
+/// write lock: write transactions are serialized across threads and processes, so the reads a scheduler makes in a
+/// transaction cannot be invalidated before it commits. Within a process, writers queue on an asynchronous lock
+/// first, so they do not poll the file lock. A writer that cannot get the lock within
+/// <see cref="SqliteStorageOptions.BusyTimeout"/> fails with <see cref="StorageErrorCode.Timeout"/>.</para>
+/// <para>Failures surface as <see cref="CalcoreStorageException"/> whose message names the file and whose inner
+/// exception is the <see cref="SqliteException"/>. See <c>docs/storage-providers.md</c> for the schema, the snapshot
+/// format and the index design.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly int _commandTimeoutSeconds;
+    private const int MaxPooledConnections = 16;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentBag<PooledConnection> _pool = [];
+    private int _disposed;
+
+    /// <summary>Opens (or creates) a database file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">The options, or null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="CalcoreStorageException">The file cannot be opened (<see cref="StorageErrorCode.Unavailable"/>), is not a
+    /// Calcore database (<see cref="StorageErrorCode.Corrupt"/>), was written by a newer version
+    /// (<see cref="StorageErrorCode.SchemaTooNew"/>), needs a migration but cannot be written (<see cref="StorageErrorCode.ReadOnly"/>),
+    /// or stayed locked (<see cref="StorageErrorCode.Timeout"/>).</exception>
+    public SqliteStorage(string path, SqliteStorageOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new SqliteStorageOptions();
+        Path = path;
+        BusyTimeout = options.BusyTimeout;
+        Durability = options.Durability;
+        IsReadOnly = options.ReadOnly;
+        _commandTimeoutSeconds = (int)Math.Max(1, Math.Ceiling(BusyTimeout.TotalSeconds));
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = IsReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // the storage keeps its own pool of configured connections with prepared commands
+            DefaultTimeout = _commandTimeoutSeconds,
+        }.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(Durability == SqliteDurability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
+        try
+        {
+            Migrate();
+        }
+        catch (CalcoreStorageException ex) when (ex.Code == StorageErrorCode.Unavailable && ex.InnerException is SqliteException && IsReadOnlyLocation(path))
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            _writer.Dispose();
+            throw new CalcoreStorageException(StorageErrorCode.ReadOnly,
+                $"SQLite storage '{Path}': opening the database failed: the file or its folder cannot be written (SQLite needs to write the file and its -wal and -shm files beside it).",
+                ex.InnerException);
+        }
+        catch
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            _writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Gets the database file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets how long a writer waits for the write lock.</summary>
+    public Duration BusyTimeout { get; }
+
+    /// <summary>Gets the durability of commits.</summary>
+    public SqliteDurability Durability { get; }
+
+    /// <summary>Gets a value indicating whether the file was opened read-only.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>Gets the schema version of the file (the version this library writes once it is open).</summary>
+    public static int SchemaVersion => Schema.CurrentVersion;
+
+    /// <inheritdoc/>
+    public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Run("reading an event", () =>
+        {
+            PooledConnection connection = Rent();
+            try
+            {
+                return Find(connection, id);
+            }
+            finally
+            {
+                Return(connection);
+            }
+        }));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Run("querying events", () =>
+        {
+            PooledConnection connection = Rent();
+            try
+            {
+                return Query(connection, query);
+            }
+            finally
+            {
+                Return(connection);
+            }
+        }));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Every transaction takes the database's write lock (<c>BEGIN IMMEDIATE</c>), whatever attendees it names:
+    /// stronger than the contract asks, and what SQLite offers.</remarks>
+    public async ValueTask<IStorageTransaction> BeginTransactionAsync(IReadOnlyCollection<AttendeeId> lockedAttendees, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lockedAttendees);
+        ThrowIfDisposed();
+        if (!await _writer.WaitAsync(BusyTimeout.ToTimeSpan(), cancellationToken).ConfigureAwait(false))
+        {
+            throw new CalcoreStorageException(StorageErrorCode.Timeout,
+                $"SQLite storage '{Path}': beginning a transaction failed: another transaction of this process held the write lock past the busy timeout ({BusyTimeout}).");
+        }
+        try
+        {
+            PooledConnection connection = Run("beginning a transaction", () =>
+            {
+                PooledConnection c = Rent();
+                try
+                {
+                    c.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+                    return c;
+                }
+                catch
+                {
+                    c.Dispose();
+                    throw;
+                }
+            });
+            return new Transaction(this, connection);
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the storage: later calls fail with <see cref="StorageErrorCode.Disposed"/> and the pooled connections are closed.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            DrainPool();
+        }
+    }
+
+    /// <summary>Closes the storage, as <see cref="Dispose"/> does.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"SQLite storage '{Path}'";
+
+    // ------------------------------------------------------------------------------------------------------
+    // Opening and migrating
+    // ------------------------------------------------------------------------------------------------------
+
+    /// <summary>Tells a read-only file or folder apart from other reasons SQLite could not open a file (it reports both as CANTOPEN).</summary>
+    private static bool IsReadOnlyLocation(string path)
+    {
+        try
+        {
+            string full = System.IO.Path.GetFullPath(path);
+            if (System.IO.Directory.Exists(full))
+            {
+                return false;
+            }
+            if (System.IO.File.Exists(full))
+            {
+                using var file = new System.IO.FileStream(full, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.ReadWrite);
+                return false;
+            }
+            string? folder = System.IO.Path.GetDirectoryName(full);
+            if (folder is null || !System.IO.Directory.Exists(folder))
+            {
+                return false;
+            }
+            string probe = System.IO.Path.Combine(folder, $".calcore-probe-{Guid.NewGuid():N}");
+            using var created = new System.IO.FileStream(probe, System.IO.FileMode.CreateNew, System.IO.FileAccess.Write, System.IO.FileShare.None, 1, System.IO.FileOptions.DeleteOnClose);
+            return false;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or System.IO.IOException)
+        {
+            return true;
+        }
+    }
+
+    private void Migrate()
+    {
+        Run("opening the database", () =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            int version = ReadSchemaVersion(connection);
+            if (version == Schema.CurrentVersion)
+            {
+                if (!IsReadOnly)
+                {
+                    EnsureWal(connection);
+                }
+                return 0;
+            }
+            if (IsReadOnly)
+            {
+                throw new CalcoreStorageException(StorageErrorCode.ReadOnly,
+                    $"SQLite storage '{Path}': the file has schema version {version}, needs migrating to {Schema.CurrentVersion}, and was opened read-only.");
+            }
+            EnsureWal(connection);
+            Execute(connection, "BEGIN IMMEDIATE");
+            try
+            {
+                // Another process may have migrated while this one waited for the lock: read again under it.
+                version = ReadSchemaVersion(connection);
+                for (int v = version; v < Schema.CurrentVersion; v++)
+                {
+                    Execute(connection, Schema.Migrations[v]);
+                }
+                if (version < Schema.CurrentVersion)
+                {
+                    Execute(connection, "DELETE FROM schema_version");
+                    Execute(connection, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_version (version) VALUES ({Schema.CurrentVersion})"));
+                }
+                Execute(connection, "COMMIT");
+            }
+            catch
+            {
+                Execute(connection, "ROLLBACK");
+                throw;
+            }
+            return 0;
+        });
+    }
+
+    /// <summary>Reads the schema version without writing: 0 for an empty database; refuses newer and foreign files.</summary>
+    private int ReadSchemaVersion(SqliteConnection connection)
+    {
+        long objects = Scalar(connection, "SELECT count(*) FROM sqlite_master");
+        long hasVersionTable = Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+        if (hasVersionTable == 0)
+        {
+            if (objects > 0)
+            {
+                throw SqliteErrors.Corrupt(Path, "the file is a SQLite database but not a Calcore storage (it has no schema_version table); it was left untouched.");
+            }
+            return 0;
+        }
+        long version = Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version");
+        if (version > Schema.CurrentVersion)
+        {
+            throw new CalcoreStorageException(StorageErrorCode.SchemaTooNew,
+                $"SQLite storage '{Path}': the file has schema version {version}, newer than the {Schema.CurrentVersion} this library knows; upgrade Calcore.Storage.Sqlite. The file was left untouched.");
+        }
+        return (int)version;
+    }
+
+    private void EnsureWal(SqliteConnection connection)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            string? mode = command.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CalcoreStorageException(StorageErrorCode.Unavailable, $"SQLite storage '{Path}': the file cannot use WAL journal mode (it reports '{mode}').");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Shared helpers (used by reads and by transactions)
+    // ------------------------------------------------------------------------------------------------------
+
+    /// <summary>Takes a configured connection from the pool, or opens one.</summary>
+    internal PooledConnection Rent()
+    {
+        ThrowIfDisposed();
+        return _pool.TryTake(out PooledConnection? pooled) ? pooled : new PooledConnection(OpenConnection(), _commandTimeoutSeconds);
+    }
+
+    /// <summary>Gives a connection back (outside any transaction), or closes it when the pool is full or the storage disposed.</summary>
+    internal void Return(PooledConnection connection)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _pool.Count >= MaxPooledConnections)
+        {
+            connection.Dispose();
+            return;
+        }
+        _pool.Add(connection);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            DrainPool();
+        }
+    }
+
+    private void DrainPool()
+    {
+        while (_pool.TryTake(out PooledConnection? connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    internal SqliteConnection OpenConnection()
+    {
+        ThrowIfDisposed();
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, _pragmas);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    internal T Run<T>(string action, Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Path, action);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw SqliteErrors.Corrupt(Path, $"{action} failed: a stored snapshot cannot be read ({ex.Message}).", ex);
+        }
+    }
+
+    internal void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = _commandTimeoutSeconds;
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = _commandTimeoutSeconds;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    internal static CalendarEvent? Find(PooledConnection connection, EventId id)
+    {
+        SqliteCommand command = connection.Command(Schema.FindSql);
+        command.Parameters.AddWithValue("@id", id.Value);
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? SnapshotJson.Read(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
+    }
+
+    internal static IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
+    {
+        SqliteCommand command = connection.Command(QuerySql(query));
+        BindQuery(command, query);
+        var found = new List<(long Start, CalendarEvent Event)>();
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                found.Add((reader.GetInt64(3), SnapshotJson.Read(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))));
+            }
+        }
+        // Sorted here rather than by SQL: SQLite orders TEXT by UTF-8 bytes, the contract by UTF-16 code units (ordinal).
+        found.Sort(static (x, y) =>
+        {
+            int c = x.Start.CompareTo(y.Start);
+            return c != 0 ? c : string.CompareOrdinal(x.Event.Id.Value, y.Event.Id.Value);
+        });
+        return found.ConvertAll(f => f.Event);
+    }
+
+    /// <summary>The command a query runs, with its parameters bound (the tests EXPLAIN it).</summary>
+    internal static SqliteCommand CreateQueryCommand(SqliteConnection connection, EventQuery query)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = QuerySql(query);
+        BindQuery(command, query);
+        return command;
+    }
+
+    private static string QuerySql(EventQuery query)
+        => query.Attendee is not null ? Schema.AttendeeQuerySql : query.Organizer is not null ? Schema.OrganizerQuerySql : Schema.AllQuerySql;
+
+    private static void BindQuery(SqliteCommand command, EventQuery query)
+    {
+        if ((query.Attendee ?? query.Organizer) is { } key)
+        {
+            command.Parameters.AddWithValue("@key", key.Value);
+        }
+        long ws = query.Window.HasStart ? query.Window.Start.ToUnixTimeTicks() : long.MinValue;
+        long we = query.Window.HasEnd ? query.Window.End.ToUnixTimeTicks() : long.MaxValue;
+        command.Parameters.AddWithValue("@ws", ws);
+        command.Parameters.AddWithValue("@we", we);
+        for (int i = 0; i < Schema.BucketMaxTicks.Length; i++)
+        {
+            long max = Schema.BucketMaxTicks[i];
+            command.Parameters.AddWithValue(LowerBoundNames[i], ws < long.MinValue + max ? long.MinValue : ws - max);
+        }
+    }
+
+    private static readonly string[] LowerBoundNames = [.. System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, Schema.BucketMaxTicks.Length), i => "@lo" + i.ToString(CultureInfo.InvariantCulture))];
+
+    internal void ReleaseWriter()
+    {
+        try
+        {
+            _writer.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while a transaction was open; nothing left to release.
+        }
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new CalcoreStorageException(StorageErrorCode.Disposed, $"SQLite storage '{Path}' has been disposed.");
+        }
+    }
+
+    /// <summary>One write transaction on its own connection, holding the database's write lock.</summary>
+    private sealed class Transaction(SqliteStorage storage, PooledConnection connection) : IStorageTransaction
+    {
+        private bool _done;
+
+        public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
+        {
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("reading an event", () => Find(connection, id)));
+        }
+
+        public ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("querying events", () => Query(connection, query)));
+        }
+
+        public ValueTask InsertEventAsync(CalendarEvent calendarEvent, Interval span, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(calendarEvent);
+            CheckSpan(span);
+            Check(cancellationToken);
+            storage.Run("inserting an event", () =>
+            {
+                try
+                {
+                    WriteEvent(calendarEvent, span, Schema.InsertEventSql, null);
+                }
+                catch (SqliteException ex) when (SqliteErrors.CodeOf(ex) == StorageErrorCode.DuplicateKey)
+                {
+                    throw new CalcoreStorageException(StorageErrorCode.DuplicateKey,
+                        $"SQLite storage '{storage.Path}': an event with the id '{calendarEvent.Id}' is already stored.", ex);
+                }
+                WriteAttendees(calendarEvent, span);
+                return 0;
+            });
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<bool> ReplaceEventAsync(CalendarEvent calendarEvent, Interval span, long expectedVersion, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(calendarEvent);
+            CheckSpan(span);
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("replacing an event", () =>
+            {
+                if (WriteEvent(calendarEvent, span, Schema.UpdateEventSql, expectedVersion) == 0)
+                {
+                    return false;
+                }
+                SqliteCommand delete = connection.Command(Schema.DeleteAttendeesSql);
+                delete.Parameters.AddWithValue("@id", calendarEvent.Id.Value);
+                delete.ExecuteNonQuery();
+                WriteAttendees(calendarEvent, span);
+                return true;
+            }));
+        }
+
+        public ValueTask<bool> DeleteEventAsync(EventId id, long expectedVersion, CancellationToken cancellationToken)
+        {
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("deleting an event", () =>
+            {
+                SqliteCommand command = connection.Command(Schema.DeleteEventSql);
+                command.Parameters.AddWithValue("@id", id.Value);
+                command.Parameters.AddWithValue("@expected", expectedVersion);
+                return command.ExecuteNonQuery() > 0; // the attendee rows go by ON DELETE CASCADE
+            }));
+        }
+
+        public ValueTask CommitAsync(CancellationToken cancellationToken)
+        {
+            Check(cancellationToken);
+            try
+            {
+                storage.Run("committing", () =>
+                {
+                    connection.Command("COMMIT").ExecuteNonQuery();
+                    return 0;
+                });
+            }
+            finally
+            {
+                Finish(rollback: true);
+            }
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_done)
+            {
+                Finish(rollback: true);
+            }
+            return ValueTask.CompletedTask;
+        }
+
+        private int WriteEvent(CalendarEvent e, Interval span, string sql, long? expectedVersion)
+        {
+            (long start, long? end, int bucket) = SpanColumns(span);
+            SqliteCommand command = connection.Command(sql);
+            command.Parameters.AddWithValue("@id", e.Id.Value);
+            command.Parameters.AddWithValue("@version", e.Version);
+            command.Parameters.AddWithValue("@start", start);
+            command.Parameters.AddWithValue("@end", end is { } x ? x : DBNull.Value);
+            command.Parameters.AddWithValue("@bucket", bucket);
+            command.Parameters.AddWithValue("@organizer", e.OrganizerId is { } o ? o.Value : DBNull.Value);
+            command.Parameters.AddWithValue("@snapshot", SnapshotJson.Write(e));
+            if (expectedVersion is { } v)
+            {
+                command.Parameters.AddWithValue("@expected", v);
+            }
+            return command.ExecuteNonQuery();
+        }
+
+        private void WriteAttendees(CalendarEvent e, Interval span)
+        {
+            if (e.Commitments.IsEmpty)
+            {
+                return;
+            }
+            (long start, long? end, int bucket) = SpanColumns(span);
+            SqliteCommand command = connection.Command(Schema.InsertAttendeeSql);
+            command.Parameters.AddWithValue("@id", e.Id.Value);
+            SqliteParameter attendee = command.Parameters.Add("@attendee", SqliteType.Text);
+            command.Parameters.AddWithValue("@bucket", bucket);
+            command.Parameters.AddWithValue("@start", start);
+            command.Parameters.AddWithValue("@end", end is { } x ? x : DBNull.Value);
+            foreach (Commitment c in e.Commitments)
+            {
+                attendee.Value = c.AttendeeId.Value;
+                command.ExecuteNonQuery();
+            }
+        }
+
+        private static (long Start, long? End, int Bucket) SpanColumns(Interval span)
+        {
+            long start = span.Start.ToUnixTimeTicks();
+            long? end = span.HasEnd ? span.End.ToUnixTimeTicks() : null;
+            return (start, end, Schema.BucketOf(start, end));
+        }
+
+        private static void CheckSpan(Interval span)
+        {
+            if (!span.HasStart)
+            {
+                throw new ArgumentException("An event's span must have a start (its first occurrence's start).", nameof(span));
+            }
+        }
+
+        private void Check(CancellationToken cancellationToken)
+        {
+            if (_done)
+            {
+                throw new InvalidOperationException("The transaction has already been committed or disposed.");
+            }
+            storage.ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        private void Finish(bool rollback)
+        {
+            _done = true;
+            try
+            {
+                bool reusable = false;
+                if (rollback && connection.Connection.State == System.Data.ConnectionState.Open)
+                {
+                    try
+                    {
+                        // After a successful COMMIT the connection is in autocommit mode; otherwise discard the writes
+                        // before the connection goes back to the pool.
+                        if (connection.Connection.Handle is { IsInvalid: false } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+                        {
+                            connection.Command("ROLLBACK").ExecuteNonQuery();
+                        }
+                        reusable = true;
+                    }
+                    catch (SqliteException)
+                    {
+                        // Closing the connection below ends the transaction.
+                    }
+                }
+                if (reusable)
+                {
+                    storage.Return(connection);
+                }
+                else
+                {
+                    connection.Dispose();
+                }
+            }
+            finally
+            {
+                storage.ReleaseWriter();
+            }
+        }
+    }
+}

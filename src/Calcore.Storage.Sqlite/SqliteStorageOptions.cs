@@ -1,0 +1,52 @@
+using System;
+using NodaTime;
+
+namespace Calcore.Storage.Sqlite;
+
+/// <summary>How a <see cref="SqliteStorage"/> opens its database file.</summary>
+/// <remarks>
+/// <para>The defaults suit an application that keeps its calendar in one local file: a 5-second busy timeout,
+/// <see cref="SqliteDurability.Normal"/> and read-write access.</para>
+/// <para>This type is mutable and not thread-safe; the storage copies what it needs when it opens.</para>
+/// </remarks>
+public sealed class SqliteStorageOptions
+{
+    private Duration _busyTimeout = Duration.FromSeconds(5);
+
+    /// <summary>Gets or sets how long a write waits for another connection or process to finish its write
+    /// transaction before failing with <see cref="StorageErrorCode.Timeout"/>; 5 seconds by default.</summary>
+    /// <remarks>The wait within one process is exact; across processes the driver (Microsoft.Data.Sqlite) retries in
+    /// whole seconds, so a timeout below one second waits about one second.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or to more than one day.</exception>
+    public Duration BusyTimeout
+    {
+        get => _busyTimeout;
+        set
+        {
+            if (value < Duration.Zero || value > Duration.FromDays(1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The busy timeout must be between zero and one day.");
+            }
+            _busyTimeout = value;
+        }
+    }
+
+    /// <summary>Gets or sets how hard a commit pushes its data to the disk; <see cref="SqliteDurability.Normal"/> by default.</summary>
+    public SqliteDurability Durability { get; set; } = SqliteDurability.Normal;
+
+    /// <summary>Gets or sets a value indicating whether the file is opened read-only: reads work, every write fails
+    /// with <see cref="StorageErrorCode.ReadOnly"/>, and a file without the Calcore schema is refused.</summary>
+    public bool ReadOnly { get; set; }
+}
+
+/// <summary>How hard a <see cref="SqliteStorage"/> commit pushes data to the disk (SQLite's <c>synchronous</c> setting, in WAL mode).</summary>
+public enum SqliteDurability
+{
+    /// <summary><c>synchronous=NORMAL</c>: a commit survives the process being killed at any moment; a power loss or
+    /// operating-system crash may lose the last commits (never corrupting the file). The default, and SQLite's advice for WAL.</summary>
+    Normal = 0,
+
+    /// <summary><c>synchronous=FULL</c>: every commit is synced to the disk before it returns, so it survives a power
+    /// loss too; each commit costs an fsync.</summary>
+    Full = 1,
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+
+namespace Calcore.Storage.Sqlite.Tests;
+
+/// <summary>Runs the TestHost as a child process (<c>dotnet Calcore.Storage.Sqlite.TestHost.dll …</c>) and collects its output lines.</summary>
+public sealed class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly BlockingCollection<string> _lines = [];
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    private ChildProcess(Process process)
+    {
+        _process = process;
+    }
+
+    /// <summary>Gets the TestHost's dll, built next to this test project (same configuration and framework).</summary>
+    public static string HostDll
+    {
+        get
+        {
+            var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string framework = baseDir.Name;
+            string configuration = baseDir.Parent!.Name;
+            string tests = baseDir.Parent.Parent!.Parent!.Parent!.FullName;
+            string dll = Path.Combine(tests, "Calcore.Storage.Sqlite.TestHost", "bin", configuration, framework, "Calcore.Storage.Sqlite.TestHost.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build tests/Calcore.Storage.Sqlite.TestHost first.", dll);
+        }
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Errors => string.Join(Environment.NewLine, _errors);
+
+    public static ChildProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(HostDll);
+        foreach (string a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        // The test host may run under MSBuild (dotnet test): do not let the child inherit its SDK resolution.
+        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
+        {
+            info.Environment.Remove(name);
+        }
+        var process = new Process { StartInfo = info };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                child._lines.CompleteAdding();
+            }
+            else
+            {
+                child._lines.Add(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                child._errors.Enqueue(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Takes the next output line, or null when the output ended or the timeout passed.</summary>
+    public string? ReadLine(TimeSpan timeout)
+    {
+        try
+        {
+            return _lines.TryTake(out string? line, timeout) ? line : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Takes every line received so far, without waiting.</summary>
+    public System.Collections.Generic.List<string> Drain()
+    {
+        var list = new System.Collections.Generic.List<string>();
+        while (_lines.TryTake(out string? line))
+        {
+            list.Add(line);
+        }
+        return list;
+    }
+
+    /// <summary>Kills the process with SIGKILL and waits until it is gone and its output is read.</summary>
+    public void KillHard()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        _process.WaitForExit();
+    }
+
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+        _process.WaitForExit();
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            KillHard();
+        }
+        _process.Dispose();
+        _lines.Dispose();
+    }
+}
