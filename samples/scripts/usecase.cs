@@ -1,17 +1,47 @@
 #:project ../../src/Calcore/Calcore.csproj
+#:project ../../src/Calcore.Storage.Sqlite/Calcore.Storage.Sqlite.csproj
 #:package NodaTime
 
 // The CalCore use case (shared/seeds/000_…) as a .NET 10 file-based script:
-//   dotnet run samples/scripts/usecase.cs
+//   dotnet run samples/scripts/usecase.cs              (a SQLite file, kept between runs)
+//   dotnet run samples/scripts/usecase.cs -- --memory  (memory storage, as the seed has it)
 // It prints an account of each step and exits with code 1 if anything is not as the document says.
+// The file is $CALCORE_USECASE_DB or calcore-usecase.db in the temp folder. Each run adds one log event that
+// stays; the next run lists the log events of the runs before it, read back from the file.
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using Calcore;
 using Calcore.Attendees;
 using Calcore.Events;
 using NodaTime;
 
-await using StorageManager m = StorageManager.CreateBuilder().UseMemoryStorage("storage").Build();
+bool memory = args.Contains("--memory");
+string path = Environment.GetEnvironmentVariable("CALCORE_USECASE_DB") is { Length: > 0 } p ? p : Path.Combine(Path.GetTempPath(), "calcore-usecase.db");
+await using StorageManager m = memory
+    ? StorageManager.CreateBuilder().UseMemoryStorage("storage").Build()
+    : StorageManager.CreateBuilder().UseSqlite(path).Build();
+Console.WriteLine(memory ? "Storage: memory (nothing is kept)." : $"Storage: SQLite file {path} (kept between runs).");
+
+var runLog = new AttendeeId("usecase-runs");
+IReadOnlyList<CalendarEvent> earlierRuns = await m.GetOrganizedEventsAsync(runLog);
+Console.WriteLine(earlierRuns.Count == 0
+    ? "No earlier runs in this storage."
+    : $"Earlier runs kept in this storage ({earlierRuns.Count}): {string.Join(", ", earlierRuns.Select(e => e.Title))}.");
+Instant now = m.Clock.GetCurrentInstant();
+await m.CreateEventAsync(new EventDetails(EventTiming.Timed(now.InUtc().LocalDateTime, DateTimeZone.Utc, Duration.Zero))
+{
+    Title = $"run {earlierRuns.Count + 1} at {now:uuuu-MM-dd'T'HH:mm:ss'Z'}",
+    OrganizerId = runLog,
+});
+// A run that stopped half-way leaves Florent's meeting behind; the use case starts from an empty calendar.
+foreach (CalendarEvent left in await m.GetOrganizedEventsAsync(new AttendeeId("florent")))
+{
+    Console.WriteLine($"Removing {left.Title}, left by an interrupted run.");
+    await m.DeleteEventAsync(left.Id);
+}
+
 var s = new SimpleAttendeeSource(m);
 Individual martijn = s.CreateIndividual("martijn", "Martijn");
 Individual florent = s.CreateIndividual("florent", "Florent");

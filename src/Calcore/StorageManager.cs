@@ -502,6 +502,15 @@ public sealed partial class StorageManager : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the span of an event on the time line, as every storage indexes it: a single event's interval; for
+    /// a series, from its first instance's start to its last instance's end (open for an unbounded series), widened
+    /// by moved instances. Floating and all-day events are placed in <see cref="Zone"/>.</summary>
+    /// <remarks>Bulk loaders and storage tools use this to write spans that match the manager's.</remarks>
+    /// <param name="calendarEvent">The event.</param>
+    /// <returns>The span.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendarEvent"/> is null.</exception>
+    public Interval GetSpan(CalendarEvent calendarEvent) => SpanOf(Preconditions.CheckNotNull(calendarEvent));
+
     /// <summary>The span of an event on the time line, as storage indexes it.</summary>
     internal Interval SpanOf(CalendarEvent e) => SeriesExpander.SpanOf(e, Zone);
 

@@ -38,6 +38,11 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <summary>Gets the wall-clock start; midnight of <see cref="StartDate"/> for all-day events.</summary>
     public LocalDateTime Start { get; }
 
+    /// <summary>Gets the offset a zoned start keeps inside a fall-back overlap (set when the timing was made from a
+    /// <see cref="ZonedDateTime"/> at the later of two equal wall times), or null when the earlier instant applies.</summary>
+    /// <remarks>Storage providers round-trip it through <see cref="Timed(ZonedDateTime, Duration)"/>.</remarks>
+    public Offset? PreferredOffset => _offset;
+
     /// <summary>Gets the start date.</summary>
     public LocalDate StartDate => Start.Date;
 
