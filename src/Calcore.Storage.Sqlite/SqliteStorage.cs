@@ -30,6 +30,13 @@ namespace Calcore.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 {
+    /// <summary>The most snapshots kept parsed; past it the cache starts over.</summary>
+    private const int SnapshotCacheLimit = 200_000;
+
+    /// <summary>Parsed snapshots by id, with the text they were parsed from: a row whose text is unchanged is not
+    /// parsed again (comparing the text also covers an id deleted and created anew at the same version).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Json, CalendarEvent Event)> _snapshots = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly int _commandTimeoutSeconds;
@@ -393,15 +400,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    internal static CalendarEvent? Find(PooledConnection connection, EventId id)
+    internal CalendarEvent? Find(PooledConnection connection, EventId id)
     {
         SqliteCommand command = connection.Command(Schema.FindSql);
         command.Parameters.AddWithValue("@id", id.Value);
         using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? SnapshotJson.Read(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
+        return reader.Read() ? ReadSnapshot(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
     }
 
-    internal static IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
+    internal IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
     {
         SqliteCommand command = connection.Command(QuerySql(query));
         BindQuery(command, query);
@@ -410,7 +417,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         {
             while (reader.Read())
             {
-                found.Add((reader.GetInt64(3), SnapshotJson.Read(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))));
+                found.Add((reader.GetInt64(3), ReadSnapshot(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))));
             }
         }
         // Sorted here rather than by SQL: SQLite orders TEXT by UTF-8 bytes, the contract by UTF-16 code units (ordinal).
@@ -481,14 +488,14 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
         {
             Check(cancellationToken);
-            return ValueTask.FromResult(storage.Run("reading an event", () => Find(connection, id)));
+            return ValueTask.FromResult(storage.Run("reading an event", () => storage.Find(connection, id)));
         }
 
         public ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             Check(cancellationToken);
-            return ValueTask.FromResult(storage.Run("querying events", () => Query(connection, query)));
+            return ValueTask.FromResult(storage.Run("querying events", () => storage.Query(connection, query)));
         }
 
         public ValueTask InsertEventAsync(CalendarEvent calendarEvent, Interval span, CancellationToken cancellationToken)
@@ -671,5 +678,20 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 storage.ReleaseWriter();
             }
         }
+    }
+
+    private CalendarEvent ReadSnapshot(string id, long version, string json)
+    {
+        if (_snapshots.TryGetValue(id, out var cached) && cached.Event.Version == version && string.Equals(cached.Json, json, StringComparison.Ordinal))
+        {
+            return cached.Event;
+        }
+        CalendarEvent parsed = SnapshotJson.Read(id, version, json);
+        if (_snapshots.Count >= SnapshotCacheLimit)
+        {
+            _snapshots.Clear();
+        }
+        _snapshots[id] = (json, parsed);
+        return parsed;
     }
 }
