@@ -132,7 +132,8 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
         Room room = source.CreateRoom("room", "Room", InvitePolicy.AcceptIfPossible);
         var organizers = Enumerable.Range(0, ConcurrentInvitations).Select(i => source.CreateIndividual($"p{i}", $"Person {i}")).ToList();
         var events = await Task.WhenAll(organizers.Select((o, i) => manager.CreateEventAsync(new EventDetails(
-            EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, i), DateTimeZone.Utc, Duration.FromHours(1))) { OrganizerId = o.Id })));
+            EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, i), DateTimeZone.Utc, Duration.FromHours(1)))
+        { OrganizerId = o.Id })));
         using var gate = new System.Threading.ManualResetEventSlim();
         var invitations = events.Select(e => Task.Run(async () =>
         {

@@ -83,17 +83,17 @@ internal sealed class RuleIterator
         switch (r.Freq)
         {
             case RecurrenceFrequency.Yearly:
-            {
-                CalendarMath.CivilFromDays((int)targetDay, out int y, out _, out _);
-                k = CalendarMath.FloorDiv(y - r.Period0, r.Interval);
-                break;
-            }
+                {
+                    CalendarMath.CivilFromDays((int)targetDay, out int y, out _, out _);
+                    k = CalendarMath.FloorDiv(y - r.Period0, r.Interval);
+                    break;
+                }
             case RecurrenceFrequency.Monthly:
-            {
-                CalendarMath.CivilFromDays((int)targetDay, out int y, out int m, out _);
-                k = CalendarMath.FloorDiv(y * 12L + m - 1 - r.Period0, r.Interval);
-                break;
-            }
+                {
+                    CalendarMath.CivilFromDays((int)targetDay, out int y, out int m, out _);
+                    k = CalendarMath.FloorDiv(y * 12L + m - 1 - r.Period0, r.Interval);
+                    break;
+                }
             case RecurrenceFrequency.Weekly:
                 k = CalendarMath.FloorDiv((CalendarMath.WeekStartOf((int)targetDay, r.WeekStart) - r.Period0) / 7, r.Interval);
                 break;
@@ -170,10 +170,10 @@ internal sealed class RuleIterator
             case RecurrenceFrequency.Yearly:
                 return p > CalendarMath.MaxYear ? long.MaxValue : (long)CalendarMath.DaysFromCivil((int)p, 1, 1) * CalendarMath.SecondsPerDay;
             case RecurrenceFrequency.Monthly:
-            {
-                long y = CalendarMath.FloorDiv(p, 12);
-                return y > CalendarMath.MaxYear ? long.MaxValue : (long)CalendarMath.DaysFromCivil((int)y, (int)(p - y * 12) + 1, 1) * CalendarMath.SecondsPerDay;
-            }
+                {
+                    long y = CalendarMath.FloorDiv(p, 12);
+                    return y > CalendarMath.MaxYear ? long.MaxValue : (long)CalendarMath.DaysFromCivil((int)y, (int)(p - y * 12) + 1, 1) * CalendarMath.SecondsPerDay;
+                }
             case RecurrenceFrequency.Weekly:
                 return (r.Period0 + k * 7 * r.Interval) * CalendarMath.SecondsPerDay;
             case RecurrenceFrequency.Daily:
@@ -277,19 +277,19 @@ internal sealed class RuleIterator
                         FillYear((int)p);
                         break;
                     case RecurrenceFrequency.Monthly:
-                    {
-                        long y = CalendarMath.FloorDiv(p, 12);
-                        if (y > CalendarMath.MaxYear)
                         {
-                            return false;
+                            long y = CalendarMath.FloorDiv(p, 12);
+                            if (y > CalendarMath.MaxYear)
+                            {
+                                return false;
+                            }
+                            int m = (int)(p - y * 12) + 1;
+                            if (r.MonthMask == 0 || (r.MonthMask & (1 << m)) != 0)
+                            {
+                                FillMonth((int)y, m);
+                            }
+                            break;
                         }
-                        int m = (int)(p - y * 12) + 1;
-                        if (r.MonthMask == 0 || (r.MonthMask & (1 << m)) != 0)
-                        {
-                            FillMonth((int)y, m);
-                        }
-                        break;
-                    }
                     case RecurrenceFrequency.Weekly:
                         p = r.Period0 + k * 7 * r.Interval;
                         if (p > CalendarMath.MaxDay)
@@ -315,55 +315,55 @@ internal sealed class RuleIterator
                         _dayCount = 1;
                         break;
                     default:
-                    {
-                        long secs = p * r.UnitSeconds;
-                        if (!r.HasDayFilter && r.HourMask == 0 && r.MinuteMask == 0 && r.SecondMask == 0)
                         {
-                            if (secs > CalendarMath.MaxLocalSeconds)
+                            long secs = p * r.UnitSeconds;
+                            if (!r.HasDayFilter && r.HourMask == 0 && r.MinuteMask == 0 && r.SecondMask == 0)
+                            {
+                                if (secs > CalendarMath.MaxLocalSeconds)
+                                {
+                                    return false;
+                                }
+                                _periodBase = secs;
+                                _dayCount = 1;
+                                break;
+                            }
+                            long day = CalendarMath.FloorDiv(secs, CalendarMath.SecondsPerDay);
+                            if (day > CalendarMath.MaxDay)
                             {
                                 return false;
+                            }
+                            if (!DayOk((int)day))
+                            {
+                                JumpTo(NextDayToTry((int)day) * CalendarMath.SecondsPerDay);
+                                continue;
+                            }
+                            int sod = (int)(secs - day * CalendarMath.SecondsPerDay);
+                            int hour = sod / 3600;
+                            int minute = sod / 60 % 60;
+                            int second = sod % 60;
+                            long dayStart = day * CalendarMath.SecondsPerDay;
+                            if (r.HourMask != 0 && (r.HourMask & (1UL << hour)) == 0)
+                            {
+                                int nextHour = NextAllowed(r.HourMask, hour, 24);
+                                JumpTo(nextHour < 0 ? dayStart + CalendarMath.SecondsPerDay : dayStart + nextHour * 3600L);
+                                continue;
+                            }
+                            if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << minute)) == 0)
+                            {
+                                int nextMinute = NextAllowed(r.MinuteMask, minute, 60);
+                                JumpTo(nextMinute < 0 ? dayStart + (hour + 1) * 3600L : dayStart + hour * 3600L + nextMinute * 60L);
+                                continue;
+                            }
+                            if (r.SecondMask != 0 && (r.SecondMask & (1UL << second)) == 0)
+                            {
+                                int nextSecond = NextAllowed(r.SecondMask, second, 60);
+                                JumpTo(nextSecond < 0 ? dayStart + hour * 3600L + (minute + 1) * 60L : dayStart + hour * 3600L + minute * 60L + nextSecond);
+                                continue;
                             }
                             _periodBase = secs;
                             _dayCount = 1;
                             break;
                         }
-                        long day = CalendarMath.FloorDiv(secs, CalendarMath.SecondsPerDay);
-                        if (day > CalendarMath.MaxDay)
-                        {
-                            return false;
-                        }
-                        if (!DayOk((int)day))
-                        {
-                            JumpTo(NextDayToTry((int)day) * CalendarMath.SecondsPerDay);
-                            continue;
-                        }
-                        int sod = (int)(secs - day * CalendarMath.SecondsPerDay);
-                        int hour = sod / 3600;
-                        int minute = sod / 60 % 60;
-                        int second = sod % 60;
-                        long dayStart = day * CalendarMath.SecondsPerDay;
-                        if (r.HourMask != 0 && (r.HourMask & (1UL << hour)) == 0)
-                        {
-                            int nextHour = NextAllowed(r.HourMask, hour, 24);
-                            JumpTo(nextHour < 0 ? dayStart + CalendarMath.SecondsPerDay : dayStart + nextHour * 3600L);
-                            continue;
-                        }
-                        if (r.MinuteMask != 0 && (r.MinuteMask & (1UL << minute)) == 0)
-                        {
-                            int nextMinute = NextAllowed(r.MinuteMask, minute, 60);
-                            JumpTo(nextMinute < 0 ? dayStart + (hour + 1) * 3600L : dayStart + hour * 3600L + nextMinute * 60L);
-                            continue;
-                        }
-                        if (r.SecondMask != 0 && (r.SecondMask & (1UL << second)) == 0)
-                        {
-                            int nextSecond = NextAllowed(r.SecondMask, second, 60);
-                            JumpTo(nextSecond < 0 ? dayStart + hour * 3600L + (minute + 1) * 60L : dayStart + hour * 3600L + minute * 60L + nextSecond);
-                            continue;
-                        }
-                        _periodBase = secs;
-                        _dayCount = 1;
-                        break;
-                    }
                 }
                 _nextK = k + 1;
                 _loadedK = k;

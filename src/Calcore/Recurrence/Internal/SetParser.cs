@@ -178,52 +178,52 @@ internal static class SetParser
         switch (name)
         {
             case "DTSTART":
-            {
-                if (startGiven)
                 {
-                    throw new Failure("DTSTART is given separately and must not appear in the recurrence lines", name, 0);
-                }
-                if (start is not null)
-                {
-                    throw new Failure("DTSTART appears more than once", name, 0);
-                }
-                var v = s.AsSpan(valueAt).Trim();
-                if (valueParam == "DATE" || (valueParam is null && v.Length == 8))
-                {
-                    if (!IcalText.TryParseDate(v, out int days))
+                    if (startGiven)
                     {
-                        throw new Failure($"'{v}' is not a DATE (yyyyMMdd)", name, valueAt);
+                        throw new Failure("DTSTART is given separately and must not appear in the recurrence lines", name, 0);
                     }
-                    start = (RecurrenceStartKind.Date, (long)days * CalendarMath.SecondsPerDay, null);
-                }
-                else
-                {
-                    CheckValueType(valueParam, "DATE-TIME", name, valueParamAt);
-                    if (!IcalText.TryParseDateTime(v, out long seconds, out bool utc))
+                    if (start is not null)
                     {
-                        throw new Failure($"'{v}' is not a DATE-TIME (yyyyMMddTHHmmss[Z])", name, valueAt);
+                        throw new Failure("DTSTART appears more than once", name, 0);
                     }
-                    if (utc && zone is not null)
+                    var v = s.AsSpan(valueAt).Trim();
+                    if (valueParam == "DATE" || (valueParam is null && v.Length == 8))
                     {
-                        throw new Failure("a UTC value (with Z) must not have a TZID", name, tzidAt);
+                        if (!IcalText.TryParseDate(v, out int days))
+                        {
+                            throw new Failure($"'{v}' is not a DATE (yyyyMMdd)", name, valueAt);
+                        }
+                        start = (RecurrenceStartKind.Date, (long)days * CalendarMath.SecondsPerDay, null);
                     }
-                    start = utc ? (RecurrenceStartKind.Utc, seconds, DateTimeZone.Utc)
-                        : zone is null ? (RecurrenceStartKind.Floating, seconds, null)
-                        : (RecurrenceStartKind.Zoned, seconds, zone);
+                    else
+                    {
+                        CheckValueType(valueParam, "DATE-TIME", name, valueParamAt);
+                        if (!IcalText.TryParseDateTime(v, out long seconds, out bool utc))
+                        {
+                            throw new Failure($"'{v}' is not a DATE-TIME (yyyyMMddTHHmmss[Z])", name, valueAt);
+                        }
+                        if (utc && zone is not null)
+                        {
+                            throw new Failure("a UTC value (with Z) must not have a TZID", name, tzidAt);
+                        }
+                        start = utc ? (RecurrenceStartKind.Utc, seconds, DateTimeZone.Utc)
+                            : zone is null ? (RecurrenceStartKind.Floating, seconds, null)
+                            : (RecurrenceStartKind.Zoned, seconds, zone);
+                    }
+                    break;
                 }
-                break;
-            }
             case "RRULE":
             case "EXRULE":
-            {
-                var result = RuleParser.Parse(s, valueAt, s.Length);
-                if (result.Error is { } e)
                 {
-                    throw new Failure(e.Message, e.Part ?? name, e.Position);
+                    var result = RuleParser.Parse(s, valueAt, s.Length);
+                    if (result.Error is { } e)
+                    {
+                        throw new Failure(e.Message, e.Part ?? name, e.Position);
+                    }
+                    (name == "RRULE" ? rules : exrules).Add(result.Rule!);
+                    break;
                 }
-                (name == "RRULE" ? rules : exrules).Add(result.Rule!);
-                break;
-            }
             case "RDATE":
             case "EXDATE":
                 ParseDates(s, valueAt, name, valueParam, valueParamAt, zone, tzidAt, name == "RDATE" ? rdates : exdates);
@@ -268,39 +268,39 @@ internal static class SetParser
                     into.Add(RecurrenceDate.Raw(RecurrenceDateKind.Date, days, null, 0, null));
                     break;
                 case "DATE-TIME":
-                {
-                    var (seconds, z) = ParseDateTime(item, zone, name, pos, tzidAt);
-                    into.Add(RecurrenceDate.Raw(RecurrenceDateKind.DateTime, seconds, z, 0, null));
-                    break;
-                }
+                    {
+                        var (seconds, z) = ParseDateTime(item, zone, name, pos, tzidAt);
+                        into.Add(RecurrenceDate.Raw(RecurrenceDateKind.DateTime, seconds, z, 0, null));
+                        break;
+                    }
                 default:
-                {
-                    int slash = item.IndexOf('/');
-                    if (slash < 0)
                     {
-                        throw new Failure($"'{item}' is not a PERIOD (start/end or start/duration)", name, pos);
-                    }
-                    var (startSeconds, z) = ParseDateTime(item[..slash], zone, name, pos, tzidAt);
-                    var rest = item[(slash + 1)..];
-                    if (rest.Length > 0 && (rest[0] == 'P' || rest[0] == 'p' || rest[0] == '+'))
-                    {
-                        if (!IcalText.TryParseDuration(rest, out var duration))
+                        int slash = item.IndexOf('/');
+                        if (slash < 0)
                         {
-                            throw new Failure($"'{rest}' is not a positive DURATION", name, pos + slash + 1);
+                            throw new Failure($"'{item}' is not a PERIOD (start/end or start/duration)", name, pos);
                         }
-                        into.Add(RecurrenceDate.Raw(RecurrenceDateKind.Period, startSeconds, z, 0, duration));
-                    }
-                    else
-                    {
-                        var (endSeconds, z2) = ParseDateTime(rest, zone, name, pos + slash + 1, tzidAt);
-                        if (!ReferenceEquals(z, z2) || endSeconds <= startSeconds)
+                        var (startSeconds, z) = ParseDateTime(item[..slash], zone, name, pos, tzidAt);
+                        var rest = item[(slash + 1)..];
+                        if (rest.Length > 0 && (rest[0] == 'P' || rest[0] == 'p' || rest[0] == '+'))
                         {
-                            throw new Failure("a period must end after its start, in the same time form", name, pos + slash + 1);
+                            if (!IcalText.TryParseDuration(rest, out var duration))
+                            {
+                                throw new Failure($"'{rest}' is not a positive DURATION", name, pos + slash + 1);
+                            }
+                            into.Add(RecurrenceDate.Raw(RecurrenceDateKind.Period, startSeconds, z, 0, duration));
                         }
-                        into.Add(RecurrenceDate.Raw(RecurrenceDateKind.Period, startSeconds, z, endSeconds, null));
+                        else
+                        {
+                            var (endSeconds, z2) = ParseDateTime(rest, zone, name, pos + slash + 1, tzidAt);
+                            if (!ReferenceEquals(z, z2) || endSeconds <= startSeconds)
+                            {
+                                throw new Failure("a period must end after its start, in the same time form", name, pos + slash + 1);
+                            }
+                            into.Add(RecurrenceDate.Raw(RecurrenceDateKind.Period, startSeconds, z, endSeconds, null));
+                        }
+                        break;
                     }
-                    break;
-                }
             }
             if (comma < 0)
             {
