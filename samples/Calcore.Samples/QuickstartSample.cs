@@ -42,6 +42,21 @@ public class QuickstartSample
         // Florent is busy 14:00–15:00 UTC; Martijn has not answered, so that hour is busy-tentative for him.
         busy.Periods.Should().Equal(
             new BusyPeriod(new Interval(Instant.FromUtc(2026, 4, 10, 14, 0), Instant.FromUtc(2026, 4, 10, 15, 0)), BusyType.Busy));
+
+        // A recurring event (RFC 5545 RRULE, as Google's "recurrence" list), expanded into a week of Florent's calendar.
+        await florent.CreateEventAsync(
+            new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 4, 6, 9, 30), paris, Duration.FromMinutes(15)))
+            {
+                Title = "Stand-up",
+                Recurrence = ["RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR"],
+            });
+        var week = new Interval(Instant.FromUtc(2026, 4, 6, 0, 0), Instant.FromUtc(2026, 4, 13, 0, 0));
+        var agenda = await manager.GetEventsAsync(florent.Id, week, null, EventListOptions.Expanded);
+        agenda.Select(e => (e.Timing.Start, e.Title)).Should().Equal(
+            (new LocalDateTime(2026, 4, 6, 9, 30), "Stand-up"),
+            (new LocalDateTime(2026, 4, 8, 9, 30), "Stand-up"),
+            (new LocalDateTime(2026, 4, 10, 9, 30), "Stand-up"),
+            (new LocalDateTime(2026, 4, 10, 16, 0), "Florent's Meeting"));
         #endregion
 
         (await martijn.GetEventsAsync(day)).Single().Should().Be(invited.Event);
