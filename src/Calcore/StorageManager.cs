@@ -333,7 +333,7 @@ public sealed partial class StorageManager : IAsyncDisposable
         {
             return await SetInstanceParticipationAsync(before, attendee, status, expectedVersion, cancellationToken).ConfigureAwait(false);
         }
-        return await ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        return await ChangeCommitmentsAsync(before, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
             if (i < 0)
@@ -397,8 +397,12 @@ public sealed partial class StorageManager : IAsyncDisposable
         }, cancellationToken);
 
     private async Task<CalendarEvent> ChangeCommitmentsAsync(EventId eventId, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
+        => await ChangeCommitmentsAsync(await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false), attendee, expectedVersion, change, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Changes an event's commitments in one transaction; <paramref name="before"/> (read outside it) names the attendees to lock.</summary>
+    private async Task<CalendarEvent> ChangeCommitmentsAsync(CalendarEvent before, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
     {
-        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        EventId eventId = before.Id;
         CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))

@@ -134,13 +134,13 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
         var events = await Task.WhenAll(organizers.Select((o, i) => manager.CreateEventAsync(new EventDetails(
             EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, i), DateTimeZone.Utc, Duration.FromHours(1)))
         { OrganizerId = o.Id })));
-        using var gate = new System.Threading.ManualResetEventSlim();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var invitations = events.Select(e => Task.Run(async () =>
         {
-            gate.Wait();
+            await gate.Task;
             return await manager.InviteAsync(e.Id, [room]);
         })).ToList();
-        gate.Set();
+        gate.SetResult();
         InvitationResult[] results = await Task.WhenAll(invitations);
         results.Count(r => r.Outcomes.Single().Status == ParticipationStatus.Accepted).Should().Be(1);
         results.Count(r => r.Outcomes.Single().Status == ParticipationStatus.Declined).Should().Be(ConcurrentInvitations - 1);

@@ -18,15 +18,21 @@ public partial class InvitePolicyTests
     /// <summary>Starts <paramref name="count"/> thread-pool tasks that all wait for one gate, then opens it.</summary>
     private static async Task<T[]> RaceAsync<T>(int count, Func<int, Task<T>> body)
     {
+        // Nothing here blocks a thread: with xunit running test classes in parallel on two cores, a blocking wait
+        // could starve the thread pool that the racing tasks need to start.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ready = new System.Threading.CountdownEvent(count);
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int started = 0;
         Task<T>[] tasks = [.. Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
-            ready.Signal();
+            if (System.Threading.Interlocked.Increment(ref started) == count)
+            {
+                allStarted.SetResult();
+            }
             await gate.Task;
             return await body(i);
         }))];
-        ready.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("every task should have started");
+        await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
         gate.SetResult();
         return await Task.WhenAll(tasks);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Calcore.Attendees;
 using Calcore.Internal;
@@ -79,10 +80,16 @@ internal static class SeriesExpander
         Duration reach = timing.IsAllDay ? timing.Duration + Duration.FromHours(3) : timing.Duration;
         var slots = new List<InstanceSlot>();
         var seen = series.Overrides.IsEmpty ? null : new HashSet<OriginalStart>();
+        // Overrides looked up per occurrence: a dictionary once a series has more than a few.
+        Dictionary<OriginalStart, InstanceOverride>? byKey = series.Overrides.Length > 8
+            ? series.Overrides.ToDictionary(o => o.OriginalStart)
+            : null;
         foreach (Occurrence o in set.GetOccurrences(window, reach, zone))
         {
             OriginalStart key = KeyOf(series.Details, o);
-            InstanceOverride? ovr = series.Overrides.IsEmpty ? null : series.FindOverride(key);
+            InstanceOverride? ovr = series.Overrides.IsEmpty ? null
+                : byKey is not null ? byKey.GetValueOrDefault(key)
+                : series.FindOverride(key);
             seen?.Add(key);
             Interval interval = ovr?.Timing is { } moved ? moved.ToInterval(zone) : IntervalOf(timing, o, zone);
             if (SpanMath.Overlaps(interval, window))
