@@ -89,17 +89,19 @@ public sealed partial class StorageManager
         bool plain = ReferenceEquals(criteria, SearchCriteria.None) && scope == query.Attendee;
         foreach (CalendarEvent stored in found)
         {
-            CalendarEvent e = stored.BindTo(this);
-            if (!e.IsRecurring)
+            if (!stored.IsRecurring)
             {
-                Interval interval = SpanOf(e);
+                // The span is computed on the stored snapshot, which keeps it for the next query (a bound copy is new
+                // each time); the copy is made only for an event that is returned.
+                Interval interval = SpanOf(stored);
                 // The storage narrows to the scoped attendee exactly, so criteria without filters need no check.
-                if (SpanMath.Overlaps(interval, window) && (plain || criteria.Matches(e, scope)))
+                if (SpanMath.Overlaps(interval, window) && (plain || criteria.Matches(stored, scope)))
                 {
-                    result.Add((interval.Start, e));
+                    result.Add((interval.Start, stored.BindTo(this)));
                 }
                 continue;
             }
+            CalendarEvent e = stored.BindTo(this);
             Preconditions.CheckArgument(!expanded || (window.HasStart && window.HasEnd), nameof(window), "Expanding series needs a window with a start and an end.");
             List<InstanceSlot> slots = SlotsForListing(e, window);
             bool anyVisible = false;
@@ -122,8 +124,27 @@ public sealed partial class StorageManager
                 result.Add((SpanOf(e).Start, e));
             }
         }
-        result.Sort((a, b) => a.Start.CompareTo(b.Start) is var c && c != 0 ? c : string.CompareOrdinal(a.Event.Id.Value, b.Event.Id.Value));
+        // Storage returns events in this order already; series' instances and moved exceptions may break it.
+        if (!IsOrdered(result))
+        {
+            result.Sort(static (a, b) => CompareListed(a, b));
+        }
         return result.ConvertAll(r => r.Event);
+    }
+
+    private static int CompareListed((Instant Start, CalendarEvent Event) a, (Instant Start, CalendarEvent Event) b)
+        => a.Start.CompareTo(b.Start) is var c && c != 0 ? c : string.CompareOrdinal(a.Event.Id.Value, b.Event.Id.Value);
+
+    private static bool IsOrdered(List<(Instant Start, CalendarEvent Event)> listed)
+    {
+        for (int i = 1; i < listed.Count; i++)
+        {
+            if (CompareListed(listed[i - 1], listed[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The instances of a series in a listing window; for an unbounded window, only enough to know the series

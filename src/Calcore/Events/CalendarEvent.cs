@@ -80,6 +80,25 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         SplitFromId = splitFromId;
         RecurringEventId = recurringEventId;
         OriginalStart = originalStart;
+        IsRecurring = details.IsRecurring;
+        _manager = manager;
+    }
+
+    /// <summary>A copy of a snapshot bound to a manager: every field is copied, nothing is recomputed or re-read.</summary>
+    private CalendarEvent(CalendarEvent source, StorageManager manager)
+    {
+        Id = source.Id;
+        Details = source.Details;
+        Commitments = source.Commitments;
+        Overrides = source.Overrides;
+        Version = source.Version;
+        Created = source.Created;
+        Updated = source.Updated;
+        SplitFromId = source.SplitFromId;
+        RecurringEventId = source.RecurringEventId;
+        OriginalStart = source.OriginalStart;
+        IsRecurring = source.IsRecurring;
+        _span = source._span;
         _manager = manager;
     }
 
@@ -105,7 +124,8 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     public OriginalStart? OriginalStart { get; }
 
     /// <summary>Gets a value indicating whether this is a series (it has recurrence lines).</summary>
-    public bool IsRecurring => Details.IsRecurring;
+    /// <remarks>Kept in the snapshot itself: listings test it for every event they read.</remarks>
+    public bool IsRecurring { get; }
 
     /// <summary>Gets a value indicating whether this is one instance of a series.</summary>
     public bool IsInstance => RecurringEventId is not null;
@@ -253,8 +273,7 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
 
     /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
     internal CalendarEvent BindTo(StorageManager manager)
-        => ReferenceEquals(_manager, manager) ? this
-            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager) { _span = _span };
+        => ReferenceEquals(_manager, manager) ? this : new CalendarEvent(this, manager);
 
     /// <summary>Gets the span computed for a zone earlier, or computes and remembers it (one zone at a time; the value
     /// is immutable, so a race only computes it twice).</summary>

@@ -25,7 +25,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
 {
     private readonly object _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly Dictionary<EventId, StoredEvent> _events = [];
+    private readonly Dictionary<EventId, Stored> _events = [];
     private readonly TimeIndex _all = new();
     private readonly Dictionary<AttendeeId, TimeIndex> _byAttendee = [];
     private readonly Dictionary<AttendeeId, TimeIndex> _byOrganizer = [];
@@ -60,7 +60,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            return ValueTask.FromResult(_events.TryGetValue(id, out StoredEvent? s) ? s.Event : null);
+            return ValueTask.FromResult(_events.TryGetValue(id, out Stored s) ? s.Event : null);
         }
     }
 
@@ -101,24 +101,35 @@ public sealed class MemoryStorage : IStorage, IDisposable
 
     private List<CalendarEvent> Query(EventQuery query, Dictionary<EventId, Stored?>? pending)
     {
+        long ws = query.Window.HasStart ? query.Window.Start.ToUnixTimeTicks() : long.MinValue;
+        long we = query.Window.HasEnd ? query.Window.End.ToUnixTimeTicks() : long.MaxValue;
         var entries = new List<TimeIndex.Entry>();
-        var found = new List<(TimeIndex.Entry Key, CalendarEvent Event)>();
         lock (_gate)
         {
             ThrowIfDisposed();
             TimeIndex? index = query.Attendee is { } a ? _byAttendee.GetValueOrDefault(a)
                 : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
-            index?.Collect(query.Window, entries);
-            // The attendee and organizer indexes hold exactly the events that match, so only the event is read.
-            bool exact = query.Attendee is null || query.Organizer is null;
+            index?.Collect(ws, we, entries);
+        }
+        // The attendee and organizer indexes hold exactly the events that match, so only a query by both reads the
+        // events to filter them.
+        bool exact = query.Attendee is null || query.Organizer is null;
+        if (pending is null && exact)
+        {
+            var result = new List<CalendarEvent>(entries.Count);
             foreach (TimeIndex.Entry e in entries)
             {
-                StoredEvent stored = e.Stored!;
-                if ((pending is null || !pending.ContainsKey(e.Id)) && (exact || Matches(stored.Event, query)))
-                {
-                    found.Add((e, stored.Event));
-                }
+                result.Add(e.Event);
+            }
+            return result;
+        }
+        var found = new List<TimeIndex.Entry>(entries.Count);
+        foreach (TimeIndex.Entry e in entries)
+        {
+            if ((pending is null || !pending.ContainsKey(e.Id)) && (exact || Matches(e.Event, query)))
+            {
+                found.Add(e);
             }
         }
         if (pending is not null)
@@ -127,12 +138,12 @@ public sealed class MemoryStorage : IStorage, IDisposable
             {
                 if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s.Event, query))
                 {
-                    found.Add((TimeIndex.Entry.From(new StoredEvent(s.Event, s.Span)), s.Event));
+                    found.Add(EntryOf(s));
                 }
             }
+            // The index's entries are in order; merge the pending writes into that order: span start, then id.
+            found.Sort(TimeIndex.EntryComparer.Instance);
         }
-        // The index buckets are each in order; merge them (and pending writes) into one order: span start, then id.
-        found.Sort((x, y) => TimeIndex.EntryComparer.Instance.Compare(x.Key, y.Key));
         return found.ConvertAll(f => f.Event);
     }
 
@@ -149,29 +160,44 @@ public sealed class MemoryStorage : IStorage, IDisposable
             ThrowIfDisposed();
             foreach ((EventId id, Stored? change) in pending)
             {
-                _events.TryGetValue(id, out StoredEvent? old);
-                if (old is not null && change is { } same && SameIndexing(old, same))
+                bool found = _events.TryGetValue(id, out Stored old);
+                if (found && change is { } same && SameIndexing(old, same))
                 {
-                    // Same span, attendees and organizer (an answer, a title): every index entry still holds.
-                    old.Event = same.Event;
+                    // Same span, attendees and organizer (an answer, a title): every entry stays where it is and
+                    // points at the new snapshot.
+                    _events[id] = same;
+                    ForEachIndex(same.Event, index => index.Replace(EntryOf(same)));
                     continue;
                 }
-                if (old is not null)
+                if (found)
                 {
                     _events.Remove(id);
-                    Unindex(old);
+                    TimeIndex.Entry entry = EntryOf(old);
+                    ForEachIndex(old.Event, index => index.Remove(entry));
+                    Prune(_byAttendee, old.Event);
                 }
                 if (change is { } s)
                 {
-                    var stored = new StoredEvent(s.Event, s.Span);
-                    _events.Add(id, stored);
-                    Index(stored);
+                    _events.Add(id, s);
+                    TimeIndex.Entry entry = EntryOf(s);
+                    _all.Add(entry);
+                    foreach (Commitment c in s.Event.Commitments)
+                    {
+                        IndexFor(_byAttendee, c.AttendeeId).Add(entry);
+                    }
+                    if (s.Event.OrganizerId is { } o)
+                    {
+                        IndexFor(_byOrganizer, o).Add(entry);
+                    }
                 }
             }
         }
     }
 
-    private static bool SameIndexing(StoredEvent old, Stored change)
+    private static TimeIndex.Entry EntryOf(Stored s)
+        => new(s.Span.HasStart ? s.Span.Start.ToUnixTimeTicks() : long.MinValue, s.Span.HasEnd ? s.Span.End.ToUnixTimeTicks() : long.MaxValue, s.Event);
+
+    private static bool SameIndexing(Stored old, Stored change)
     {
         if (old.Span != change.Span || old.Event.OrganizerId != change.Event.OrganizerId || old.Event.Commitments.Length != change.Event.Commitments.Length)
         {
@@ -187,29 +213,36 @@ public sealed class MemoryStorage : IStorage, IDisposable
         return true;
     }
 
-    private void Index(StoredEvent s)
+    /// <summary>Calls <paramref name="action"/> on every index that holds the event: all events, its attendees', its organizer's.</summary>
+    private void ForEachIndex(CalendarEvent e, Action<TimeIndex> action)
     {
-        _all.Add(s);
-        foreach (Commitment c in s.Event.Commitments)
+        action(_all);
+        foreach (Commitment c in e.Commitments)
         {
-            IndexFor(_byAttendee, c.AttendeeId).Add(s);
+            if (_byAttendee.TryGetValue(c.AttendeeId, out TimeIndex? index))
+            {
+                action(index);
+            }
         }
-        if (s.Event.OrganizerId is { } o)
+        if (e.OrganizerId is { } o && _byOrganizer.TryGetValue(o, out TimeIndex? organized))
         {
-            IndexFor(_byOrganizer, o).Add(s);
+            action(organized);
+            if (organized.Count == 0)
+            {
+                _byOrganizer.Remove(o);
+            }
         }
     }
 
-    private void Unindex(StoredEvent s)
+    /// <summary>Drops the attendee indexes an event's removal left empty.</summary>
+    private static void Prune(Dictionary<AttendeeId, TimeIndex> map, CalendarEvent e)
     {
-        _all.Remove(s);
-        foreach (Commitment c in s.Event.Commitments)
+        foreach (Commitment c in e.Commitments)
         {
-            RemoveFrom(_byAttendee, c.AttendeeId, s);
-        }
-        if (s.Event.OrganizerId is { } o)
-        {
-            RemoveFrom(_byOrganizer, o, s);
+            if (map.TryGetValue(c.AttendeeId, out TimeIndex? index) && index.Count == 0)
+            {
+                map.Remove(c.AttendeeId);
+            }
         }
     }
 
@@ -221,18 +254,6 @@ public sealed class MemoryStorage : IStorage, IDisposable
             map.Add(key, index);
         }
         return index;
-    }
-
-    private static void RemoveFrom(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, StoredEvent s)
-    {
-        if (map.TryGetValue(key, out TimeIndex? index))
-        {
-            index.Remove(s);
-            if (index.Count == 0)
-            {
-                map.Remove(key);
-            }
-        }
     }
 
     private readonly record struct Stored(CalendarEvent Event, Interval Span);
@@ -324,7 +345,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
             lock (storage._gate)
             {
                 storage.ThrowIfDisposed();
-                return storage._events.TryGetValue(id, out StoredEvent? s) ? new Stored(s.Event, s.Span) : null;
+                return storage._events.TryGetValue(id, out Stored s) ? s : null;
             }
         }
 
