@@ -28,6 +28,11 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     private readonly StorageManager? _manager;
     private SpanCache? _span;
 
+    /// <summary>The span of a single event with its own zone, which no manager zone changes: computed once and kept
+    /// in the snapshot itself, so a listing reads it from the line it reads the snapshot from.</summary>
+    private Interval _fixedSpan;
+    private volatile bool _hasFixedSpan;
+
     /// <summary>Creates a snapshot of a single event or a series. Storage providers use this to rebuild what they stored.</summary>
     /// <param name="id">The event's id.</param>
     /// <param name="details">The event's fields.</param>
@@ -99,6 +104,11 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         OriginalStart = source.OriginalStart;
         IsRecurring = source.IsRecurring;
         _span = source._span;
+        if (source._hasFixedSpan)
+        {
+            _fixedSpan = source._fixedSpan;
+            _hasFixedSpan = true;
+        }
         _manager = manager;
     }
 
@@ -279,13 +289,27 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// is immutable, so a race only computes it twice).</summary>
     internal Interval GetSpan(DateTimeZone zone, Func<CalendarEvent, DateTimeZone, Interval> compute)
     {
+        // The flag is written after the span and read before it (release/acquire), and every writer writes the same
+        // value, so a reader that sees the flag sees the whole span.
+        if (_hasFixedSpan)
+        {
+            return _fixedSpan;
+        }
         SpanCache? cached = _span;
         if (cached is not null && ReferenceEquals(cached.Zone, zone))
         {
             return cached.Span;
         }
         Interval span = compute(this, zone);
-        _span = new SpanCache(zone, span);
+        if (!IsRecurring && Details.Timing is { IsAllDay: false, Zone: not null })
+        {
+            _fixedSpan = span;
+            _hasFixedSpan = true;
+        }
+        else
+        {
+            _span = new SpanCache(zone, span);
+        }
         return span;
     }
 
