@@ -14,7 +14,7 @@ namespace Calcore.Tests.Storage;
 /// <summary>
 /// MemoryStorage's time indexes against a brute-force model: random calendars of several shapes (even spread,
 /// many equal starts, bursts and long gaps, long and open-ended spans, empty spans), sizes on both sides of the
-/// point where an index bucket turns from an array into a tree, and random writes of every kind (an answer that
+/// point where an index bucket turns from one array into chunks (for one attendee and for all events), and random writes of every kind (an answer that
 /// keeps the indexing, a move, a change of attendees, a deletion), each followed by queries compared with the model.
 /// </summary>
 public sealed class MemoryStorageIndexTests
@@ -39,6 +39,8 @@ public sealed class MemoryStorageIndexTests
     [InlineData(Shape.Bursts, 4200, 6)]
     [InlineData(Shape.LongAndOpen, 500, 7)]
     [InlineData(Shape.LongAndOpen, 4300, 8)]
+    [InlineData(Shape.Even, 20000, 9)]
+    [InlineData(Shape.EqualStarts, 20000, 10)]
     public async Task Queries_match_a_brute_force_model_through_random_writes(Shape shape, int count, int seed)
     {
         var random = new Random(seed);

@@ -17,14 +17,14 @@ namespace Calcore.Storage.Internal;
 /// of entries (start, end, event) while it is small, and a search first guesses the position from the bucket's
 /// first and last start (calendars are spread fairly evenly over time) and then brackets and bisects around the
 /// guess, so it touches a few neighbouring lines instead of one line per bisection step. Every entry points at the
-/// event itself, so a match costs one more line. A bucket becomes a balanced tree past
-/// <see cref="TreeThreshold"/> entries (a busy room's: insertion stays O(log n) instead of moving a large array).</para>
+/// event itself, so a match costs one more line. A bucket becomes a <see cref="ChunkedEntries"/> past
+/// <see cref="ChunkThreshold"/> entries (a busy room's: an insertion moves one chunk instead of a large array).</para>
 /// <para>The longest short span only grows (a removal does not shrink it), which can only widen a search. Not
 /// thread-safe: the owner locks.</para>
 /// </remarks>
 internal sealed class TimeIndex
 {
-    internal const int TreeThreshold = 2048;
+    internal const int ChunkThreshold = 2048;
 
     private static readonly long ShortMaxTicks = NodaTime.Duration.FromDays(35).BclCompatibleTicks;
 
@@ -103,20 +103,20 @@ internal sealed class TimeIndex
         }
     }
 
-    /// <summary>Entries of one length class, sorted by start then id: an array while small, a tree when large.</summary>
+    /// <summary>Entries of one length class, sorted by start then id: an array while small, chunks when large.</summary>
     private struct Bucket
     {
         private Entry[]? _items;
         private int _count;
-        private SortedSet<Entry>? _tree;
+        private ChunkedEntries? _chunked;
 
-        internal readonly int Count => _tree?.Count ?? _count;
+        internal readonly int Count => _chunked?.Count ?? _count;
 
         internal void Add(Entry entry)
         {
-            if (_tree is not null)
+            if (_chunked is not null)
             {
-                _tree.Add(entry);
+                _chunked.Add(entry);
                 return;
             }
             _items ??= new Entry[4];
@@ -124,9 +124,10 @@ internal sealed class TimeIndex
             i = i < 0 ? ~i : i;
             if (_count == _items.Length)
             {
-                if (_count >= TreeThreshold)
+                if (_count >= ChunkThreshold)
                 {
-                    _tree = new SortedSet<Entry>(new ArraySegment<Entry>(_items, 0, _count), EntryComparer.Instance) { entry };
+                    _chunked = new ChunkedEntries(_items.AsSpan(0, _count));
+                    _chunked.Add(entry);
                     _items = null;
                     _count = 0;
                     return;
@@ -140,9 +141,9 @@ internal sealed class TimeIndex
 
         internal bool Remove(Entry entry)
         {
-            if (_tree is not null)
+            if (_chunked is not null)
             {
-                return _tree.Remove(entry);
+                return _chunked.Remove(entry);
             }
             int i = Find(entry);
             if (i < 0)
@@ -157,14 +158,9 @@ internal sealed class TimeIndex
 
         internal readonly bool Replace(Entry entry)
         {
-            if (_tree is not null)
+            if (_chunked is not null)
             {
-                if (!_tree.Remove(entry))
-                {
-                    return false;
-                }
-                _tree.Add(entry);
-                return true;
+                return _chunked.Replace(entry);
             }
             int i = Find(entry);
             if (i < 0 || _items![i].End != entry.End)
@@ -178,15 +174,9 @@ internal sealed class TimeIndex
         /// <summary>Adds the entries that start in [lower, we) and overlap [ws, we).</summary>
         internal readonly void Collect(long lower, long we, long ws, List<Entry> into)
         {
-            if (_tree is not null)
+            if (_chunked is not null)
             {
-                foreach (Entry e in _tree.GetViewBetween(new Entry(lower, long.MinValue, null!), new Entry(we, long.MinValue, null!)))
-                {
-                    if (e.Start < we && SpanMath.Overlaps(e.Start, e.End, ws, we))
-                    {
-                        into.Add(e);
-                    }
-                }
+                _chunked.Collect(lower, we, ws, into);
                 return;
             }
             Entry[]? items = _items;
