@@ -26,44 +26,56 @@ internal static class SnapshotJson
     private static readonly InstantPattern InstantFormat = InstantPattern.ExtendedIso;
     private static readonly DurationPattern DurationFormat = DurationPattern.Roundtrip;
 
+    /// <summary>The snapshot as a string (the tests pin the exact text).</summary>
     internal static string Write(CalendarEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", FormatVersion);
-            w.WritePropertyName("details");
-            WriteDetails(w, e.Details);
-            w.WriteStartArray("commitments");
-            foreach (Commitment c in e.Commitments)
-            {
-                WriteCommitment(w, c);
-            }
-            w.WriteEndArray();
-            w.WriteString("created", InstantFormat.Format(e.Created));
-            w.WriteString("updated", InstantFormat.Format(e.Updated));
-            if (!e.Overrides.IsDefaultOrEmpty)
-            {
-                w.WriteStartArray("overrides");
-                foreach (InstanceOverride o in e.Overrides)
-                {
-                    WriteOverride(w, o);
-                }
-                w.WriteEndArray();
-            }
-            if (e.SplitFromId is { } split)
-            {
-                w.WriteString("splitFrom", split.Value);
-            }
-            w.WriteEndObject();
+            Write(w, e);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    internal static CalendarEvent Read(string id, long version, string json)
+    /// <summary>Writes the snapshot with a writer made with default options (as every snapshot so far was written).</summary>
+    internal static void Write(Utf8JsonWriter w, CalendarEvent e)
     {
-        using JsonDocument doc = JsonDocument.Parse(json);
+        w.WriteStartObject();
+        w.WriteNumber("format", FormatVersion);
+        w.WritePropertyName("details");
+        WriteDetails(w, e.Details);
+        w.WriteStartArray("commitments");
+        foreach (Commitment c in e.Commitments)
+        {
+            WriteCommitment(w, c);
+        }
+        w.WriteEndArray();
+        w.WriteString("created", InstantFormat.Format(e.Created));
+        w.WriteString("updated", InstantFormat.Format(e.Updated));
+        if (!e.Overrides.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("overrides");
+            foreach (InstanceOverride o in e.Overrides)
+            {
+                WriteOverride(w, o);
+            }
+            w.WriteEndArray();
+        }
+        if (e.SplitFromId is { } split)
+        {
+            w.WriteString("splitFrom", split.Value);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads a snapshot given as a string.</summary>
+    internal static CalendarEvent Read(string id, long version, string json) => Read(id, version, Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads a snapshot from its UTF-8 bytes (as SQLite holds the TEXT column).</summary>
+    internal static CalendarEvent Read(string id, long version, ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        using JsonDocument doc = JsonDocument.ParseValue(ref reader);
         JsonElement root = doc.RootElement;
         int format = root.GetProperty("format").GetInt32();
         if (format > FormatVersion)
@@ -159,7 +171,7 @@ internal static class SnapshotJson
             if (t.Zone is { } zone)
             {
                 w.WriteString("zone", zone.Id);
-                if (PreferredOffset(t, zone) is { } offset)
+                if (t.PreferredOffset is { } offset)
                 {
                     w.WriteNumber("offsetSeconds", offset.Seconds);
                 }
@@ -167,25 +179,6 @@ internal static class SnapshotJson
             w.WriteString("duration", DurationFormat.Format(t.Duration));
         }
         w.WriteEndObject();
-    }
-
-    /// <summary>
-    /// The offset a zoned timing keeps for a start in a fall-back overlap (made from a <see cref="ZonedDateTime"/>),
-    /// found through the public API: a timing equals the plain one unless it carries an offset, and then equals
-    /// the one made from the zoned time with that offset.
-    /// </summary>
-    private static Offset? PreferredOffset(EventTiming t, DateTimeZone zone)
-    {
-        if (t.Equals(EventTiming.Timed(t.Start, zone, t.Duration)))
-        {
-            return null;
-        }
-        ZoneLocalMapping mapping = zone.MapLocal(t.Start);
-        if (mapping.Count != 2)
-        {
-            return null;
-        }
-        return t.Equals(EventTiming.Timed(mapping.First(), t.Duration)) ? mapping.First().Offset : mapping.Last().Offset;
     }
 
     private static EventTiming ReadTiming(JsonElement t)
