@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Calcore.Attendees;
@@ -71,34 +70,151 @@ internal static class SnapshotJson
     /// <summary>Reads a snapshot given as a string.</summary>
     internal static CalendarEvent Read(string id, long version, string json) => Read(id, version, Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Reads a snapshot from its UTF-8 bytes (as SQLite holds the TEXT column).</summary>
+    /// <summary>Reads a snapshot from its UTF-8 bytes (as SQLite holds the TEXT column), in one forward pass with a
+    /// <see cref="Utf8JsonReader"/>: properties in any order, unknown ones skipped, enumeration names compared as bytes.</summary>
+    /// <exception cref="FormatException">A newer format, a missing property or an unknown name.</exception>
+    /// <exception cref="JsonException">The bytes are not JSON.</exception>
     internal static CalendarEvent Read(string id, long version, ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8);
-        using JsonDocument doc = JsonDocument.ParseValue(ref reader);
-        JsonElement root = doc.RootElement;
-        int format = root.GetProperty("format").GetInt32();
-        if (format > FormatVersion)
-        {
-            throw new FormatException($"The snapshot of event '{id}' has format {format}; this library reads up to {FormatVersion}.");
-        }
-        EventDetails details = ReadDetails(root.GetProperty("details"));
-        var commitments = new List<Commitment>();
-        foreach (JsonElement c in root.GetProperty("commitments").EnumerateArray())
-        {
-            commitments.Add(ReadCommitment(c));
-        }
+        var r = new Utf8JsonReader(utf8);
+        Start(ref r, JsonTokenType.StartObject);
+        bool hasFormat = false;
+        EventDetails? details = null;
+        List<Commitment>? commitments = null;
         List<InstanceOverride>? overrides = null;
-        if (root.TryGetProperty("overrides", out JsonElement os))
+        Instant? created = null, updated = null;
+        EventId? split = null;
+        while (NextProperty(ref r))
         {
-            overrides = [.. os.EnumerateArray().Select(ReadOverride)];
+            if (r.ValueTextEquals("format"u8))
+            {
+                Value(ref r);
+                int format = r.GetInt32();
+                if (format > FormatVersion)
+                {
+                    throw new FormatException($"The snapshot of event '{id}' has format {format}; this library reads up to {FormatVersion}.");
+                }
+                hasFormat = true;
+            }
+            else if (r.ValueTextEquals("details"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                details = ReadDetails(ref r);
+            }
+            else if (r.ValueTextEquals("commitments"u8))
+            {
+                Start(ref r, JsonTokenType.StartArray);
+                commitments = [];
+                while (NextItem(ref r))
+                {
+                    commitments.Add(ReadCommitment(ref r));
+                }
+            }
+            else if (r.ValueTextEquals("created"u8))
+            {
+                created = ParseInstant(String(ref r));
+            }
+            else if (r.ValueTextEquals("updated"u8))
+            {
+                updated = ParseInstant(String(ref r));
+            }
+            else if (r.ValueTextEquals("overrides"u8))
+            {
+                Start(ref r, JsonTokenType.StartArray);
+                overrides = [];
+                while (NextItem(ref r))
+                {
+                    overrides.Add(ReadOverride(ref r));
+                }
+            }
+            else if (r.ValueTextEquals("splitFrom"u8))
+            {
+                split = new EventId(String(ref r));
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
         }
-        EventId? split = root.TryGetProperty("splitFrom", out JsonElement s) ? new EventId(s.GetString()!) : (EventId?)null;
-        return new CalendarEvent(new EventId(id), details, commitments, version,
-            InstantFormat.Parse(root.GetProperty("created").GetString()!).GetValueOrThrow(),
-            InstantFormat.Parse(root.GetProperty("updated").GetString()!).GetValueOrThrow(),
-            overrides, split);
+        if (!hasFormat)
+        {
+            throw Missing("format");
+        }
+        return new CalendarEvent(new EventId(id), details ?? throw Missing("details"), commitments ?? throw Missing("commitments"), version,
+            created ?? throw Missing("created"), updated ?? throw Missing("updated"), overrides, split);
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Reader steps (a reader positioned on a property name moves to its value; on a value, to the next token)
+    // ------------------------------------------------------------------------------------------------------
+
+    private static void Start(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        if (!r.Read() || r.TokenType != type)
+        {
+            throw new FormatException($"Expected {type} in a snapshot, found {r.TokenType}.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object: false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends inside an object.");
+        }
+        return r.TokenType switch
+        {
+            JsonTokenType.PropertyName => true,
+            JsonTokenType.EndObject => false,
+            _ => throw new FormatException($"Expected a property in a snapshot, found {r.TokenType}."),
+        };
+    }
+
+    /// <summary>Moves to the next item of the current array: false at its end.</summary>
+    private static bool NextItem(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends inside an array.");
+        }
+        return r.TokenType != JsonTokenType.EndArray;
+    }
+
+    private static void Value(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends before a value.");
+        }
+    }
+
+    private static void SkipValue(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        r.Skip();
+    }
+
+    private static string String(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        return r.TokenType == JsonTokenType.String ? r.GetString()! : throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}.");
+    }
+
+    private static List<string> Strings(ref Utf8JsonReader r)
+    {
+        Start(ref r, JsonTokenType.StartArray);
+        var list = new List<string>();
+        while (NextItem(ref r))
+        {
+            list.Add(r.TokenType == JsonTokenType.String ? r.GetString()! : throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}."));
+        }
+        return list;
+    }
+
+    private static Instant ParseInstant(string text) => InstantFormat.Parse(text).GetValueOrThrow();
+
+    private static FormatException Missing(string name) => new($"A snapshot lacks the property '{name}'.");
 
     // ------------------------------------------------------------------------------------------------------
     // Details and timing
@@ -138,20 +254,82 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static EventDetails ReadDetails(JsonElement d)
+    private static EventDetails ReadDetails(ref Utf8JsonReader r)
     {
-        return new EventDetails(ReadTiming(d.GetProperty("timing")))
+        EventTiming? timing = null;
+        string? title = null, description = null, location = null, uid = null;
+        EventStatus? status = null;
+        Transparency? transparency = null;
+        AccessClass? accessClass = null;
+        List<string>? categories = null, recurrence = null;
+        AttendeeId? organizer = null;
+        while (NextProperty(ref r))
         {
-            Title = d.GetProperty("title").GetString()!,
-            Description = d.GetProperty("description").GetString()!,
-            Location = d.GetProperty("location").GetString()!,
-            Status = ParseStatus(d.GetProperty("status").GetString()),
-            Transparency = ParseTransparency(d.GetProperty("transparency").GetString()),
-            AccessClass = ParseClass(d.GetProperty("class").GetString()),
-            Categories = [.. d.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)],
-            OrganizerId = d.TryGetProperty("organizer", out JsonElement o) ? new AttendeeId(o.GetString()!) : (AttendeeId?)null,
-            Uid = d.TryGetProperty("uid", out JsonElement u) ? u.GetString() : null,
-            Recurrence = [.. d.GetProperty("recurrence").EnumerateArray().Select(r => r.GetString()!)],
+            if (r.ValueTextEquals("timing"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                timing = ReadTiming(ref r);
+            }
+            else if (r.ValueTextEquals("title"u8))
+            {
+                title = String(ref r);
+            }
+            else if (r.ValueTextEquals("description"u8))
+            {
+                description = String(ref r);
+            }
+            else if (r.ValueTextEquals("location"u8))
+            {
+                location = String(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParseStatus(ref r);
+            }
+            else if (r.ValueTextEquals("transparency"u8))
+            {
+                Value(ref r);
+                transparency = ParseTransparency(ref r);
+            }
+            else if (r.ValueTextEquals("class"u8))
+            {
+                Value(ref r);
+                accessClass = ParseClass(ref r);
+            }
+            else if (r.ValueTextEquals("categories"u8))
+            {
+                categories = Strings(ref r);
+            }
+            else if (r.ValueTextEquals("organizer"u8))
+            {
+                organizer = new AttendeeId(String(ref r));
+            }
+            else if (r.ValueTextEquals("uid"u8))
+            {
+                uid = String(ref r);
+            }
+            else if (r.ValueTextEquals("recurrence"u8))
+            {
+                recurrence = Strings(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        return new EventDetails(timing ?? throw Missing("timing"))
+        {
+            Title = title ?? throw Missing("title"),
+            Description = description ?? throw Missing("description"),
+            Location = location ?? throw Missing("location"),
+            Status = status ?? throw Missing("status"),
+            Transparency = transparency ?? throw Missing("transparency"),
+            AccessClass = accessClass ?? throw Missing("class"),
+            Categories = categories ?? throw Missing("categories"),
+            OrganizerId = organizer,
+            Uid = uid,
+            Recurrence = recurrence ?? throw Missing("recurrence"),
         };
     }
 
@@ -181,34 +359,71 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static EventTiming ReadTiming(JsonElement t)
+    private static EventTiming ReadTiming(ref Utf8JsonReader r)
     {
-        string kind = t.GetProperty("kind").GetString()!;
+        string? kind = null, date = null, start = null, zoneId = null, duration = null;
+        int? days = null, offsetSeconds = null;
+        while (NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("kind"u8))
+            {
+                kind = String(ref r);
+            }
+            else if (r.ValueTextEquals("date"u8))
+            {
+                date = String(ref r);
+            }
+            else if (r.ValueTextEquals("days"u8))
+            {
+                Value(ref r);
+                days = r.GetInt32();
+            }
+            else if (r.ValueTextEquals("start"u8))
+            {
+                start = String(ref r);
+            }
+            else if (r.ValueTextEquals("zone"u8))
+            {
+                zoneId = String(ref r);
+            }
+            else if (r.ValueTextEquals("offsetSeconds"u8))
+            {
+                Value(ref r);
+                offsetSeconds = r.GetInt32();
+            }
+            else if (r.ValueTextEquals("duration"u8))
+            {
+                duration = String(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
         switch (kind)
         {
             case "allDay":
-                return EventTiming.AllDay(DatePattern.Parse(t.GetProperty("date").GetString()!).GetValueOrThrow(), t.GetProperty("days").GetInt32());
+                return EventTiming.AllDay(DatePattern.Parse(date ?? throw Missing("date")).GetValueOrThrow(), days ?? throw Missing("days"));
             case "floating":
             case "zoned":
-                LocalDateTime start = LocalPattern.Parse(t.GetProperty("start").GetString()!).GetValueOrThrow();
-                Duration duration = DurationFormat.Parse(t.GetProperty("duration").GetString()!).GetValueOrThrow();
+                LocalDateTime local = LocalPattern.Parse(start ?? throw Missing("start")).GetValueOrThrow();
+                Duration length = DurationFormat.Parse(duration ?? throw Missing("duration")).GetValueOrThrow();
                 if (kind == "floating")
                 {
-                    return EventTiming.Timed(start, null, duration);
+                    return EventTiming.Timed(local, null, length);
                 }
-                string zoneId = t.GetProperty("zone").GetString()!;
-                DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+                DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId ?? throw Missing("zone"))
                     ?? throw new FormatException($"The time zone '{zoneId}' is not in this machine's TZDB.");
-                if (t.TryGetProperty("offsetSeconds", out JsonElement o))
+                if (offsetSeconds is { } seconds)
                 {
-                    Offset offset = Offset.FromSeconds(o.GetInt32());
-                    ZoneLocalMapping mapping = zone.MapLocal(start);
+                    Offset offset = Offset.FromSeconds(seconds);
+                    ZoneLocalMapping mapping = zone.MapLocal(local);
                     if (mapping.Count == 2)
                     {
-                        return EventTiming.Timed(mapping.Last().Offset == offset ? mapping.Last() : mapping.First(), duration);
+                        return EventTiming.Timed(mapping.Last().Offset == offset ? mapping.Last() : mapping.First(), length);
                     }
                 }
-                return EventTiming.Timed(start, zone, duration);
+                return EventTiming.Timed(local, zone, length);
             default:
                 throw new FormatException($"Unknown timing kind '{kind}'.");
         }
@@ -237,13 +452,60 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static Commitment ReadCommitment(JsonElement c)
+    private static Commitment ReadCommitment(ref Utf8JsonReader r)
     {
-        return new Commitment(new CommitmentId(c.GetProperty("id").GetString()!), new AttendeeId(c.GetProperty("attendee").GetString()!),
-            ParseUserType(c.GetProperty("type").GetString()), ParsePartStat(c.GetProperty("status").GetString()), ParseRole(c.GetProperty("role").GetString()))
+        if (r.TokenType != JsonTokenType.StartObject)
         {
-            EffectiveStart = c.TryGetProperty("effectiveStart", out JsonElement es) ? InstantFormat.Parse(es.GetString()!).GetValueOrThrow() : null,
-            EffectiveEnd = c.TryGetProperty("effectiveEnd", out JsonElement ee) ? InstantFormat.Parse(ee.GetString()!).GetValueOrThrow() : null,
+            throw new FormatException($"Expected a commitment object in a snapshot, found {r.TokenType}.");
+        }
+        string? id = null, attendee = null;
+        CalendarUserType? type = null;
+        ParticipationStatus? status = null;
+        ParticipationRole? role = null;
+        Instant? effectiveStart = null, effectiveEnd = null;
+        while (NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("id"u8))
+            {
+                id = String(ref r);
+            }
+            else if (r.ValueTextEquals("attendee"u8))
+            {
+                attendee = String(ref r);
+            }
+            else if (r.ValueTextEquals("type"u8))
+            {
+                Value(ref r);
+                type = ParseUserType(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParsePartStat(ref r);
+            }
+            else if (r.ValueTextEquals("role"u8))
+            {
+                Value(ref r);
+                role = ParseRole(ref r);
+            }
+            else if (r.ValueTextEquals("effectiveStart"u8))
+            {
+                effectiveStart = ParseInstant(String(ref r));
+            }
+            else if (r.ValueTextEquals("effectiveEnd"u8))
+            {
+                effectiveEnd = ParseInstant(String(ref r));
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        return new Commitment(new CommitmentId(id ?? throw Missing("id")), new AttendeeId(attendee ?? throw Missing("attendee")),
+            type ?? throw Missing("type"), status ?? throw Missing("status"), role ?? throw Missing("role"))
+        {
+            EffectiveStart = effectiveStart,
+            EffectiveEnd = effectiveEnd,
         };
     }
 
@@ -287,32 +549,97 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static InstanceOverride ReadOverride(JsonElement o)
+    private static InstanceOverride ReadOverride(ref Utf8JsonReader r)
     {
-        string text = o.GetProperty("originalStart").GetString()!;
-        if (!OriginalStart.TryParse(text, out OriginalStart originalStart))
+        if (r.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException($"'{text}' is not an original start.");
+            throw new FormatException($"Expected an override object in a snapshot, found {r.TokenType}.");
         }
+        string? originalStartText = null, title = null, description = null, location = null;
+        bool cancelled = false;
+        EventTiming? timing = null;
+        EventStatus? status = null;
+        Transparency? transparency = null;
+        AccessClass? accessClass = null;
+        List<string>? categories = null;
         var participation = new Dictionary<AttendeeId, ParticipationStatus>();
-        if (o.TryGetProperty("participation", out JsonElement ps))
+        while (NextProperty(ref r))
         {
-            foreach (JsonProperty p in ps.EnumerateObject())
+            if (r.ValueTextEquals("originalStart"u8))
             {
-                participation[new AttendeeId(p.Name)] = ParsePartStat(p.Value.GetString());
+                originalStartText = String(ref r);
             }
+            else if (r.ValueTextEquals("cancelled"u8))
+            {
+                Value(ref r);
+                cancelled = r.GetBoolean();
+            }
+            else if (r.ValueTextEquals("title"u8))
+            {
+                title = String(ref r);
+            }
+            else if (r.ValueTextEquals("description"u8))
+            {
+                description = String(ref r);
+            }
+            else if (r.ValueTextEquals("location"u8))
+            {
+                location = String(ref r);
+            }
+            else if (r.ValueTextEquals("timing"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                timing = ReadTiming(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParseStatus(ref r);
+            }
+            else if (r.ValueTextEquals("transparency"u8))
+            {
+                Value(ref r);
+                transparency = ParseTransparency(ref r);
+            }
+            else if (r.ValueTextEquals("class"u8))
+            {
+                Value(ref r);
+                accessClass = ParseClass(ref r);
+            }
+            else if (r.ValueTextEquals("categories"u8))
+            {
+                categories = Strings(ref r);
+            }
+            else if (r.ValueTextEquals("participation"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                while (NextProperty(ref r))
+                {
+                    var attendee = new AttendeeId(r.GetString()!);
+                    Value(ref r);
+                    participation[attendee] = ParsePartStat(ref r);
+                }
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        if (!OriginalStart.TryParse(originalStartText ?? throw Missing("originalStart"), out OriginalStart originalStart))
+        {
+            throw new FormatException($"'{originalStartText}' is not an original start.");
         }
         return new InstanceOverride(originalStart)
         {
-            IsCancelled = o.TryGetProperty("cancelled", out JsonElement c) && c.GetBoolean(),
-            Title = Optional(o, "title"),
-            Description = Optional(o, "description"),
-            Location = Optional(o, "location"),
-            Timing = o.TryGetProperty("timing", out JsonElement t) ? ReadTiming(t) : null,
-            Status = Optional(o, "status") is { } s ? ParseStatus(s) : null,
-            Transparency = Optional(o, "transparency") is { } tr ? ParseTransparency(tr) : null,
-            AccessClass = Optional(o, "class") is { } a ? ParseClass(a) : null,
-            Categories = o.TryGetProperty("categories", out JsonElement cs) ? [.. cs.EnumerateArray().Select(x => x.GetString()!)] : null,
+            IsCancelled = cancelled,
+            Title = title,
+            Description = description,
+            Location = location,
+            Timing = timing,
+            Status = status,
+            Transparency = transparency,
+            AccessClass = accessClass,
+            Categories = categories,
             Participation = participation,
         };
     }
@@ -324,8 +651,6 @@ internal static class SnapshotJson
             w.WriteString(name, value);
         }
     }
-
-    private static string? Optional(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) ? v.GetString() : null;
 
     // ------------------------------------------------------------------------------------------------------
     // Enumerations: RFC 5545 names, never the .NET member names or numbers
@@ -339,13 +664,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static EventStatus ParseStatus(string? s) => s switch
-    {
-        "CONFIRMED" => EventStatus.Confirmed,
-        "TENTATIVE" => EventStatus.Tentative,
-        "CANCELLED" => EventStatus.Cancelled,
-        _ => throw new FormatException($"Unknown event status '{s}'."),
-    };
+    private static EventStatus ParseStatus(ref Utf8JsonReader r)
+        => r.ValueTextEquals("CONFIRMED"u8) ? EventStatus.Confirmed
+        : r.ValueTextEquals("TENTATIVE"u8) ? EventStatus.Tentative
+        : r.ValueTextEquals("CANCELLED"u8) ? EventStatus.Cancelled
+        : throw new FormatException($"Unknown event status '{r.GetString()}'.");
 
     private static string Name(Transparency v) => v switch
     {
@@ -354,12 +677,10 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static Transparency ParseTransparency(string? s) => s switch
-    {
-        "OPAQUE" => Transparency.Opaque,
-        "TRANSPARENT" => Transparency.Transparent,
-        _ => throw new FormatException($"Unknown transparency '{s}'."),
-    };
+    private static Transparency ParseTransparency(ref Utf8JsonReader r)
+        => r.ValueTextEquals("OPAQUE"u8) ? Transparency.Opaque
+        : r.ValueTextEquals("TRANSPARENT"u8) ? Transparency.Transparent
+        : throw new FormatException($"Unknown transparency '{r.GetString()}'.");
 
     private static string Name(AccessClass v) => v switch
     {
@@ -369,13 +690,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static AccessClass ParseClass(string? s) => s switch
-    {
-        "PUBLIC" => AccessClass.Public,
-        "PRIVATE" => AccessClass.Private,
-        "CONFIDENTIAL" => AccessClass.Confidential,
-        _ => throw new FormatException($"Unknown access class '{s}'."),
-    };
+    private static AccessClass ParseClass(ref Utf8JsonReader r)
+        => r.ValueTextEquals("PUBLIC"u8) ? AccessClass.Public
+        : r.ValueTextEquals("PRIVATE"u8) ? AccessClass.Private
+        : r.ValueTextEquals("CONFIDENTIAL"u8) ? AccessClass.Confidential
+        : throw new FormatException($"Unknown access class '{r.GetString()}'.");
 
     private static string Name(ParticipationStatus v) => v switch
     {
@@ -387,15 +706,13 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static ParticipationStatus ParsePartStat(string? s) => s switch
-    {
-        "NEEDS-ACTION" => ParticipationStatus.NeedsAction,
-        "ACCEPTED" => ParticipationStatus.Accepted,
-        "DECLINED" => ParticipationStatus.Declined,
-        "TENTATIVE" => ParticipationStatus.Tentative,
-        "DELEGATED" => ParticipationStatus.Delegated,
-        _ => throw new FormatException($"Unknown participation status '{s}'."),
-    };
+    private static ParticipationStatus ParsePartStat(ref Utf8JsonReader r)
+        => r.ValueTextEquals("NEEDS-ACTION"u8) ? ParticipationStatus.NeedsAction
+        : r.ValueTextEquals("ACCEPTED"u8) ? ParticipationStatus.Accepted
+        : r.ValueTextEquals("DECLINED"u8) ? ParticipationStatus.Declined
+        : r.ValueTextEquals("TENTATIVE"u8) ? ParticipationStatus.Tentative
+        : r.ValueTextEquals("DELEGATED"u8) ? ParticipationStatus.Delegated
+        : throw new FormatException($"Unknown participation status '{r.GetString()}'.");
 
     private static string Name(ParticipationRole v) => v switch
     {
@@ -406,14 +723,12 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static ParticipationRole ParseRole(string? s) => s switch
-    {
-        "REQ-PARTICIPANT" => ParticipationRole.RequiredParticipant,
-        "CHAIR" => ParticipationRole.Chair,
-        "OPT-PARTICIPANT" => ParticipationRole.OptionalParticipant,
-        "NON-PARTICIPANT" => ParticipationRole.NonParticipant,
-        _ => throw new FormatException($"Unknown participation role '{s}'."),
-    };
+    private static ParticipationRole ParseRole(ref Utf8JsonReader r)
+        => r.ValueTextEquals("REQ-PARTICIPANT"u8) ? ParticipationRole.RequiredParticipant
+        : r.ValueTextEquals("CHAIR"u8) ? ParticipationRole.Chair
+        : r.ValueTextEquals("OPT-PARTICIPANT"u8) ? ParticipationRole.OptionalParticipant
+        : r.ValueTextEquals("NON-PARTICIPANT"u8) ? ParticipationRole.NonParticipant
+        : throw new FormatException($"Unknown participation role '{r.GetString()}'.");
 
     private static string Name(CalendarUserType v) => v switch
     {
@@ -425,13 +740,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static CalendarUserType ParseUserType(string? s) => s switch
-    {
-        "INDIVIDUAL" => CalendarUserType.Individual,
-        "GROUP" => CalendarUserType.Group,
-        "RESOURCE" => CalendarUserType.Resource,
-        "ROOM" => CalendarUserType.Room,
-        "UNKNOWN" => CalendarUserType.Unknown,
-        _ => throw new FormatException($"Unknown calendar user type '{s}'."),
-    };
+    private static CalendarUserType ParseUserType(ref Utf8JsonReader r)
+        => r.ValueTextEquals("INDIVIDUAL"u8) ? CalendarUserType.Individual
+        : r.ValueTextEquals("GROUP"u8) ? CalendarUserType.Group
+        : r.ValueTextEquals("RESOURCE"u8) ? CalendarUserType.Resource
+        : r.ValueTextEquals("ROOM"u8) ? CalendarUserType.Room
+        : r.ValueTextEquals("UNKNOWN"u8) ? CalendarUserType.Unknown
+        : throw new FormatException($"Unknown calendar user type '{r.GetString()}'.");
 }
