@@ -630,7 +630,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 statement.Bind("@id", e.Id.Value);
             }
             statement.Bind("@version", e.Version);
-            statement.Bind("@stamp", NewStamp());
+            statement.Bind("@stamp", connection.NewStamp());
             statement.Bind("@start", start);
             statement.Bind("@end", end);
             statement.Bind("@bucket", bucket);
@@ -752,13 +752,5 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
         _snapshots[seq] = (stamp, parsed);
         return parsed;
-    }
-
-    /// <summary>A new random 64-bit stamp for a write (see <see cref="_snapshots"/>).</summary>
-    private static long NewStamp()
-    {
-        Span<byte> bytes = stackalloc byte[sizeof(long)];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
-        return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class PooledConnection(SqliteConnection connection, int commandT
     private readonly Dictionary<string, NativeStatement> _statements = new(StringComparer.Ordinal);
     private readonly ArrayBufferWriter<byte> _snapshotBuffer = new(1024);
     private Utf8JsonWriter? _snapshotWriter;
+    private readonly long[] _stamps = new long[64];
+    private int _nextStamp = 64;
 
     internal SqliteConnection Connection { get; } = connection;
 
@@ -60,6 +62,17 @@ internal sealed class PooledConnection(SqliteConnection connection, int commandT
         SnapshotJson.Write(_snapshotWriter, calendarEvent);
         _snapshotWriter.Flush();
         return _snapshotBuffer.WrittenSpan;
+    }
+
+    /// <summary>A new random 64-bit stamp for a write (drawn from the system's cryptographic generator, 64 at a time).</summary>
+    internal long NewStamp()
+    {
+        if (_nextStamp == _stamps.Length)
+        {
+            System.Security.Cryptography.RandomNumberGenerator.Fill(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_stamps.AsSpan()));
+            _nextStamp = 0;
+        }
+        return _stamps[_nextStamp++];
     }
 
     public void Dispose()
