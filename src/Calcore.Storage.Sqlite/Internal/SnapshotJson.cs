@@ -112,11 +112,11 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("created"u8))
             {
-                created = ParseInstant(String(ref r));
+                created = ReadInstant(ref r);
             }
             else if (r.ValueTextEquals("updated"u8))
             {
-                updated = ParseInstant(String(ref r));
+                updated = ReadInstant(ref r);
             }
             else if (r.ValueTextEquals("overrides"u8))
             {
@@ -212,7 +212,28 @@ internal static class SnapshotJson
         return list;
     }
 
-    private static Instant ParseInstant(string text) => InstantFormat.Parse(text).GetValueOrThrow();
+    /// <summary>The string value's UTF-8 bytes when it has no escapes (the fast parsers' input), else empty.</summary>
+    private static ReadOnlySpan<byte> PlainString(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        if (r.TokenType != JsonTokenType.String)
+        {
+            throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}.");
+        }
+        return r.ValueIsEscaped || r.HasValueSequence ? default : r.ValueSpan;
+    }
+
+    private static Instant ReadInstant(ref Utf8JsonReader r)
+        => IsoText.TryParseInstant(PlainString(ref r), out Instant value) ? value : InstantFormat.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static LocalDateTime ReadLocalDateTime(ref Utf8JsonReader r)
+        => IsoText.TryParseLocalDateTime(PlainString(ref r), out LocalDateTime value) ? value : LocalPattern.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static LocalDate ReadDate(ref Utf8JsonReader r)
+        => IsoText.TryParseDate(PlainString(ref r), out LocalDate value) ? value : DatePattern.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static Duration ReadDuration(ref Utf8JsonReader r)
+        => IsoText.TryParseDuration(PlainString(ref r), out Duration value) ? value : DurationFormat.Parse(r.GetString()!).GetValueOrThrow();
 
     private static FormatException Missing(string name) => new($"A snapshot lacks the property '{name}'.");
 
@@ -361,7 +382,10 @@ internal static class SnapshotJson
 
     private static EventTiming ReadTiming(ref Utf8JsonReader r)
     {
-        string? kind = null, date = null, start = null, zoneId = null, duration = null;
+        string? kind = null, zoneId = null;
+        LocalDate? date = null;
+        LocalDateTime? start = null;
+        Duration? duration = null;
         int? days = null, offsetSeconds = null;
         while (NextProperty(ref r))
         {
@@ -371,7 +395,7 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("date"u8))
             {
-                date = String(ref r);
+                date = ReadDate(ref r);
             }
             else if (r.ValueTextEquals("days"u8))
             {
@@ -380,7 +404,7 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("start"u8))
             {
-                start = String(ref r);
+                start = ReadLocalDateTime(ref r);
             }
             else if (r.ValueTextEquals("zone"u8))
             {
@@ -393,7 +417,7 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("duration"u8))
             {
-                duration = String(ref r);
+                duration = ReadDuration(ref r);
             }
             else
             {
@@ -403,11 +427,11 @@ internal static class SnapshotJson
         switch (kind)
         {
             case "allDay":
-                return EventTiming.AllDay(DatePattern.Parse(date ?? throw Missing("date")).GetValueOrThrow(), days ?? throw Missing("days"));
+                return EventTiming.AllDay(date ?? throw Missing("date"), days ?? throw Missing("days"));
             case "floating":
             case "zoned":
-                LocalDateTime local = LocalPattern.Parse(start ?? throw Missing("start")).GetValueOrThrow();
-                Duration length = DurationFormat.Parse(duration ?? throw Missing("duration")).GetValueOrThrow();
+                LocalDateTime local = start ?? throw Missing("start");
+                Duration length = duration ?? throw Missing("duration");
                 if (kind == "floating")
                 {
                     return EventTiming.Timed(local, null, length);
@@ -490,11 +514,11 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("effectiveStart"u8))
             {
-                effectiveStart = ParseInstant(String(ref r));
+                effectiveStart = ReadInstant(ref r);
             }
             else if (r.ValueTextEquals("effectiveEnd"u8))
             {
-                effectiveEnd = ParseInstant(String(ref r));
+                effectiveEnd = ReadInstant(ref r);
             }
             else
             {
