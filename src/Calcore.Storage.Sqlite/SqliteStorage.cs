@@ -39,6 +39,10 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     /// another stamp: a hit needs no snapshot read at all.</summary>
     private readonly ConcurrentDictionary<long, (long Stamp, CalendarEvent Event)> _snapshots = new();
 
+    /// <summary>Snapshots added since the cache last started over (an upper bound of its size: replacing an entry
+    /// counts too), so that a miss does not take <see cref="ConcurrentDictionary{TKey, TValue}.Count"/>'s locks.</summary>
+    private int _snapshotsAdded;
+
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly int _commandTimeoutSeconds;
@@ -746,9 +750,10 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             return cached.Event;
         }
         CalendarEvent parsed = SnapshotJson.Read(row.Text(5), version, row.Bytes(4));
-        if (_snapshots.Count >= SnapshotCacheLimit)
+        if (Interlocked.Increment(ref _snapshotsAdded) > SnapshotCacheLimit)
         {
             _snapshots.Clear();
+            Interlocked.Exchange(ref _snapshotsAdded, 1);
         }
         _snapshots[seq] = (stamp, parsed);
         return parsed;
