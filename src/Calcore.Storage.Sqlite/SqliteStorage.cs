@@ -33,9 +33,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     /// <summary>The most snapshots kept parsed; past it the cache starts over.</summary>
     private const int SnapshotCacheLimit = 200_000;
 
-    /// <summary>Parsed snapshots by id, with the text they were parsed from: a row whose text is unchanged is not
-    /// parsed again (comparing the text also covers an id deleted and created anew at the same version).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Json, CalendarEvent Event)> _snapshots = new(StringComparer.Ordinal);
+    /// <summary>Parsed snapshots by row (seq), with the stamp of the write they came from. Every insert and update
+    /// writes a new random 64-bit stamp, so a row whose (seq, stamp) is cached is unchanged, whichever process or
+    /// storage wrote it, and an id deleted and created anew (even at the same version, even reusing the seq) has
+    /// another stamp: a hit needs no snapshot read at all.</summary>
+    private readonly ConcurrentDictionary<long, (long Stamp, CalendarEvent Event)> _snapshots = new();
+
+    /// <summary>Snapshots added since the cache last started over (an upper bound of its size: replacing an entry
+    /// counts too), so that a miss does not take <see cref="ConcurrentDictionary{TKey, TValue}.Count"/>'s locks.</summary>
+    private int _snapshotsAdded;
 
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -402,23 +408,53 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 
     internal CalendarEvent? Find(PooledConnection connection, EventId id)
     {
-        SqliteCommand command = connection.Command(Schema.FindSql);
-        command.Parameters.AddWithValue("@id", id.Value);
-        using SqliteDataReader reader = command.ExecuteReader();
-        return reader.Read() ? ReadSnapshot(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) : null;
+        NativeStatement statement = connection.Statement(Schema.FindSql);
+        try
+        {
+            statement.Bind("@id", id.Value);
+            return statement.Step() ? ReadEvent(statement) : null;
+        }
+        finally
+        {
+            statement.Reset();
+        }
+    }
+
+    /// <summary>The stored row of an id, for a write that replaces or deletes it: its seq, version, bucket and
+    /// span start, and its snapshot (for the attendee rows to remove).</summary>
+    internal (long Seq, long Version, int Bucket, long Start, CalendarEvent Event)? FindRow(PooledConnection connection, EventId id)
+    {
+        NativeStatement statement = connection.Statement(Schema.FindSql);
+        try
+        {
+            statement.Bind("@id", id.Value);
+            if (!statement.Step())
+            {
+                return null;
+            }
+            return (statement.Int64(0), statement.Int64(1), (int)statement.Int64(6), statement.Int64(3), ReadEvent(statement));
+        }
+        finally
+        {
+            statement.Reset();
+        }
     }
 
     internal IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
     {
-        SqliteCommand command = connection.Command(QuerySql(query));
-        BindQuery(command, query);
+        NativeStatement statement = connection.Statement(QuerySql(query));
         var found = new List<(long Start, CalendarEvent Event)>();
-        using (SqliteDataReader reader = command.ExecuteReader())
+        try
         {
-            while (reader.Read())
+            BindQuery(query, statement.Bind, statement.Bind);
+            while (statement.Step())
             {
-                found.Add((reader.GetInt64(3), ReadSnapshot(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))));
+                found.Add((statement.Int64(3), ReadEvent(statement)));
             }
+        }
+        finally
+        {
+            statement.Reset();
         }
         // Sorted here rather than by SQL: SQLite orders TEXT by UTF-8 bytes, the contract by UTF-16 code units (ordinal).
         found.Sort(static (x, y) =>
@@ -434,27 +470,27 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     {
         SqliteCommand command = connection.CreateCommand();
         command.CommandText = QuerySql(query);
-        BindQuery(command, query);
+        BindQuery(query, (name, value) => command.Parameters.AddWithValue(name, value), (name, value) => command.Parameters.AddWithValue(name, value));
         return command;
     }
 
     private static string QuerySql(EventQuery query)
         => query.Attendee is not null ? Schema.AttendeeQuerySql : query.Organizer is not null ? Schema.OrganizerQuerySql : Schema.AllQuerySql;
 
-    private static void BindQuery(SqliteCommand command, EventQuery query)
+    private static void BindQuery(EventQuery query, Action<string, string> bindText, Action<string, long> bindInt64)
     {
         if ((query.Attendee ?? query.Organizer) is { } key)
         {
-            command.Parameters.AddWithValue("@key", key.Value);
+            bindText("@key", key.Value);
         }
         long ws = query.Window.HasStart ? query.Window.Start.ToUnixTimeTicks() : long.MinValue;
         long we = query.Window.HasEnd ? query.Window.End.ToUnixTimeTicks() : long.MaxValue;
-        command.Parameters.AddWithValue("@ws", ws);
-        command.Parameters.AddWithValue("@we", we);
+        bindInt64("@ws", ws);
+        bindInt64("@we", we);
         for (int i = 0; i < Schema.BucketMaxTicks.Length; i++)
         {
             long max = Schema.BucketMaxTicks[i];
-            command.Parameters.AddWithValue(LowerBoundNames[i], ws < long.MinValue + max ? long.MinValue : ws - max);
+            bindInt64(LowerBoundNames[i], ws < long.MinValue + max ? long.MinValue : ws - max);
         }
     }
 
@@ -505,16 +541,20 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             Check(cancellationToken);
             storage.Run("inserting an event", () =>
             {
+                NativeStatement insert = connection.Statement(Schema.InsertEventSql);
+                long seq;
                 try
                 {
-                    WriteEvent(calendarEvent, span, Schema.InsertEventSql, null);
+                    BindEvent(insert, calendarEvent, span, withId: true);
+                    insert.Execute();
+                    seq = insert.LastInsertRowId;
                 }
                 catch (SqliteException ex) when (SqliteErrors.CodeOf(ex) == StorageErrorCode.DuplicateKey)
                 {
                     throw new CalcoreStorageException(StorageErrorCode.DuplicateKey,
                         $"SQLite storage '{storage.Path}': an event with the id '{calendarEvent.Id}' is already stored.", ex);
                 }
-                WriteAttendees(calendarEvent, span);
+                WriteAttendees(Schema.InsertAttendeeSql, calendarEvent, seq, span);
                 return 0;
             });
             return ValueTask.CompletedTask;
@@ -527,14 +567,16 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             Check(cancellationToken);
             return ValueTask.FromResult(storage.Run("replacing an event", () =>
             {
-                if (WriteEvent(calendarEvent, span, Schema.UpdateEventSql, expectedVersion) == 0)
+                if (storage.FindRow(connection, calendarEvent.Id) is not { } old || old.Version != expectedVersion)
                 {
                     return false;
                 }
-                SqliteCommand delete = connection.Command(Schema.DeleteAttendeesSql);
-                delete.Parameters.AddWithValue("@id", calendarEvent.Id.Value);
-                delete.ExecuteNonQuery();
-                WriteAttendees(calendarEvent, span);
+                DeleteAttendees(old.Event, old.Seq, old.Bucket, old.Start);
+                NativeStatement update = connection.Statement(Schema.UpdateEventSql);
+                BindEvent(update, calendarEvent, span, withId: false);
+                update.Bind("@seq", old.Seq);
+                update.Execute();
+                WriteAttendees(Schema.InsertAttendeeSql, calendarEvent, old.Seq, span);
                 return true;
             }));
         }
@@ -544,10 +586,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             Check(cancellationToken);
             return ValueTask.FromResult(storage.Run("deleting an event", () =>
             {
-                SqliteCommand command = connection.Command(Schema.DeleteEventSql);
-                command.Parameters.AddWithValue("@id", id.Value);
-                command.Parameters.AddWithValue("@expected", expectedVersion);
-                return command.ExecuteNonQuery() > 0; // the attendee rows go by ON DELETE CASCADE
+                if (storage.FindRow(connection, id) is not { } old || old.Version != expectedVersion)
+                {
+                    return false;
+                }
+                DeleteAttendees(old.Event, old.Seq, old.Bucket, old.Start);
+                NativeStatement delete = connection.Statement(Schema.DeleteEventSql);
+                delete.Bind("@seq", old.Seq);
+                delete.Execute();
+                return true;
             }));
         }
 
@@ -578,41 +625,52 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             return ValueTask.CompletedTask;
         }
 
-        private int WriteEvent(CalendarEvent e, Interval span, string sql, long? expectedVersion)
+        /// <summary>Binds an event's columns, with a new stamp and its snapshot written into the connection's buffer.</summary>
+        private void BindEvent(NativeStatement statement, CalendarEvent e, Interval span, bool withId)
         {
             (long start, long? end, int bucket) = SpanColumns(span);
-            SqliteCommand command = connection.Command(sql);
-            command.Parameters.AddWithValue("@id", e.Id.Value);
-            command.Parameters.AddWithValue("@version", e.Version);
-            command.Parameters.AddWithValue("@start", start);
-            command.Parameters.AddWithValue("@end", end is { } x ? x : DBNull.Value);
-            command.Parameters.AddWithValue("@bucket", bucket);
-            command.Parameters.AddWithValue("@organizer", e.OrganizerId is { } o ? o.Value : DBNull.Value);
-            command.Parameters.AddWithValue("@snapshot", SnapshotJson.Write(e));
-            if (expectedVersion is { } v)
+            if (withId)
             {
-                command.Parameters.AddWithValue("@expected", v);
+                statement.Bind("@id", e.Id.Value);
             }
-            return command.ExecuteNonQuery();
+            statement.Bind("@version", e.Version);
+            statement.Bind("@stamp", connection.NewStamp());
+            statement.Bind("@start", start);
+            statement.Bind("@end", end);
+            statement.Bind("@bucket", bucket);
+            statement.Bind("@organizer", e.OrganizerId?.Value);
+            statement.BindUtf8("@snapshot", connection.WriteSnapshot(e));
         }
 
-        private void WriteAttendees(CalendarEvent e, Interval span)
+        /// <summary>Inserts one attendee row per commitment.</summary>
+        private void WriteAttendees(string sql, CalendarEvent e, long seq, Interval span)
+        {
+            (long start, long? end, int bucket) = SpanColumns(span);
+            WriteAttendeeRows(sql, e, seq, bucket, start, end);
+        }
+
+        /// <summary>Deletes the attendee rows of an event as stored (its commitments at its stored bucket and start).</summary>
+        private void DeleteAttendees(CalendarEvent stored, long seq, int bucket, long start)
+            => WriteAttendeeRows(Schema.DeleteAttendeeSql, stored, seq, bucket, start, null);
+
+        private void WriteAttendeeRows(string sql, CalendarEvent e, long seq, int bucket, long start, long? end)
         {
             if (e.Commitments.IsEmpty)
             {
                 return;
             }
-            (long start, long? end, int bucket) = SpanColumns(span);
-            SqliteCommand command = connection.Command(Schema.InsertAttendeeSql);
-            command.Parameters.AddWithValue("@id", e.Id.Value);
-            SqliteParameter attendee = command.Parameters.Add("@attendee", SqliteType.Text);
-            command.Parameters.AddWithValue("@bucket", bucket);
-            command.Parameters.AddWithValue("@start", start);
-            command.Parameters.AddWithValue("@end", end is { } x ? x : DBNull.Value);
+            NativeStatement statement = connection.Statement(sql);
             foreach (Commitment c in e.Commitments)
             {
-                attendee.Value = c.AttendeeId.Value;
-                command.ExecuteNonQuery();
+                statement.Bind("@attendee", c.AttendeeId.Value);
+                statement.Bind("@bucket", bucket);
+                statement.Bind("@start", start);
+                statement.Bind("@seq", seq);
+                if (sql == Schema.InsertAttendeeSql)
+                {
+                    statement.Bind("@end", end);
+                }
+                statement.Execute();
             }
         }
 
@@ -680,18 +738,24 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
     }
 
-    private CalendarEvent ReadSnapshot(string id, long version, string json)
+    /// <summary>The event of the current row (columns as <see cref="Schema.FindSql"/>): from the cache when it holds the
+    /// row's (seq, stamp), else parsed from the snapshot column (the only time it and the id are read).</summary>
+    private CalendarEvent ReadEvent(NativeStatement row)
     {
-        if (_snapshots.TryGetValue(id, out var cached) && cached.Event.Version == version && string.Equals(cached.Json, json, StringComparison.Ordinal))
+        long seq = row.Int64(0);
+        long version = row.Int64(1);
+        long stamp = row.Int64(2);
+        if (_snapshots.TryGetValue(seq, out var cached) && cached.Stamp == stamp && cached.Event.Version == version)
         {
             return cached.Event;
         }
-        CalendarEvent parsed = SnapshotJson.Read(id, version, json);
-        if (_snapshots.Count >= SnapshotCacheLimit)
+        CalendarEvent parsed = SnapshotJson.Read(row.Text(5), version, row.Bytes(4));
+        if (Interlocked.Increment(ref _snapshotsAdded) > SnapshotCacheLimit)
         {
             _snapshots.Clear();
+            Interlocked.Exchange(ref _snapshotsAdded, 1);
         }
-        _snapshots[id] = (json, parsed);
+        _snapshots[seq] = (stamp, parsed);
         return parsed;
     }
 }

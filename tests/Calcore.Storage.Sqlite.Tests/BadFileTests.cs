@@ -39,10 +39,11 @@ public sealed class BadFileTests(ITestOutputHelper output) : IDisposable
     public void A_database_of_a_newer_schema_is_refused_and_left_untouched()
     {
         string path = Path.Combine(_folder, "newer.db");
-        Raw(path, "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (2); CREATE TABLE events_v2 (id TEXT);");
+        int newer = SqliteStorage.SchemaVersion + 1;
+        Raw(path, $"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES ({newer}); CREATE TABLE events_v{newer} (id TEXT);");
         string before = Hash(path);
         CalcoreStorageException ex = OpenFails(path, StorageErrorCode.SchemaTooNew);
-        ex.Message.Should().Contain("2");
+        ex.Message.Should().Contain($"schema version {newer}");
         Hash(path).Should().Be(before);
         File.Exists(path + "-wal").Should().BeFalse("the journal mode was not switched");
     }

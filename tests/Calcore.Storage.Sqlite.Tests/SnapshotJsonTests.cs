@@ -64,4 +64,37 @@ public sealed class SnapshotJsonTests
         Action read = () => SnapshotJson.Read("s1", 4, Format1.Replace("\"format\":1", "\"format\":2", StringComparison.Ordinal));
         read.Should().Throw<FormatException>().WithMessage("*format 2*");
     }
+
+    [Fact]
+    public void Reads_properties_in_any_order_and_skips_unknown_ones()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(Format1);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("future");
+            w.WriteNumber("x", 1);
+            w.WriteStartArray("y");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            foreach (System.Text.Json.JsonProperty p in System.Linq.Enumerable.Reverse(System.Linq.Enumerable.ToList(doc.RootElement.EnumerateObject())))
+            {
+                p.WriteTo(w);
+            }
+            w.WriteEndObject();
+        }
+        SnapshotJson.Read("s1", 4, buffer.WrittenSpan).ShouldBeSameSnapshot(Sample());
+    }
+
+    [Fact]
+    public void A_missing_property_or_unknown_name_is_a_format_error_and_bad_json_a_json_error()
+    {
+        Action missing = () => SnapshotJson.Read("s1", 4, Format1.Replace("\"title\":", "\"heading\":", StringComparison.Ordinal));
+        missing.Should().Throw<FormatException>().WithMessage("*'title'*");
+        Action unknown = () => SnapshotJson.Read("s1", 4, Format1.Replace("\"OPAQUE\"", "\"MAYBE\"", StringComparison.Ordinal));
+        unknown.Should().Throw<FormatException>().WithMessage("*MAYBE*");
+        Action broken = () => SnapshotJson.Read("s1", 4, Format1[..^3]);
+        broken.Should().Throw<System.Text.Json.JsonException>();
+    }
 }

@@ -7,7 +7,7 @@ namespace Calcore.Storage.Sqlite.Internal;
 internal static class Schema
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    internal const int CurrentVersion = 1;
+    internal const int CurrentVersion = 2;
 
     /// <summary>The longest span, in ticks, of each bounded length bucket (as MemoryStorage's TimeIndex); the
     /// last bucket, <see cref="OpenBucket"/>, holds longer and open-ended spans.</summary>
@@ -47,7 +47,52 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX ix_event_attendees_window ON event_attendees (attendee_id, bucket, span_start, span_end);
         """,
+
+        // 1 -> 2: events get an integer row key (seq) and a per-write stamp; the attendee rows are keyed for the
+        // attendee-window query itself and point at the event's seq (no separate index, no text key per row).
+        // Rows are copied in their rowid order; every event gets a random stamp.
+        """
+        ALTER TABLE event_attendees RENAME TO event_attendees_v1;
+        ALTER TABLE events RENAME TO events_v1;
+        DROP INDEX ix_event_attendees_window;
+        DROP INDEX ix_events_window;
+        DROP INDEX ix_events_organizer;
+        """ + CreateVersion2 + """
+
+        INSERT INTO events (id, version, stamp, span_start, span_end, bucket, organizer_id, snapshot)
+            SELECT id, version, random(), span_start, span_end, bucket, organizer_id, snapshot FROM events_v1 ORDER BY rowid;
+        INSERT INTO event_attendees (attendee_id, bucket, span_start, event_seq, span_end)
+            SELECT x.attendee_id, x.bucket, x.span_start, e.seq, x.span_end FROM event_attendees_v1 AS x JOIN events AS e ON e.id = x.event_id;
+        DROP TABLE event_attendees_v1;
+        DROP TABLE events_v1;
+        """,
     ];
+
+    /// <summary>The tables and indexes of version 2 (see docs/storage-providers.md).</summary>
+    private const string CreateVersion2 = """
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            stamp INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NULL,
+            bucket INTEGER NOT NULL,
+            organizer_id TEXT NULL,
+            snapshot TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX ix_events_id ON events (id);
+        CREATE INDEX ix_events_window ON events (bucket, span_start, span_end);
+        CREATE INDEX ix_events_organizer ON events (organizer_id, bucket, span_start, span_end) WHERE organizer_id IS NOT NULL;
+        CREATE TABLE event_attendees (
+            attendee_id TEXT NOT NULL,
+            bucket INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            event_seq INTEGER NOT NULL,
+            span_end INTEGER NULL,
+            PRIMARY KEY (attendee_id, bucket, span_start, event_seq)
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>The length bucket of a span given as ticks (end null when open).</summary>
     internal static int BucketOf(long start, long? end)
@@ -67,36 +112,40 @@ internal static class Schema
         return OpenBucket;
     }
 
-    internal const string FindSql = "SELECT id, version, snapshot FROM events WHERE id = @id";
+    /// <summary>The columns every event read returns, in this order (see <c>SqliteStorage.ReadEvent</c>): the
+    /// snapshot and the id are read only when the cache does not hold the row's (seq, stamp).</summary>
+    private static string EventColumns(string t) => $"{t}.seq, {t}.version, {t}.stamp, {t}.span_start, {t}.snapshot, {t}.id, {t}.bucket";
 
-    internal const string VersionSql = "SELECT version FROM events WHERE id = @id";
+    internal static readonly string FindSql = $"SELECT {EventColumns("events")} FROM events WHERE id = @id";
 
     internal const string InsertEventSql =
-        "INSERT INTO events (id, version, span_start, span_end, bucket, organizer_id, snapshot) VALUES (@id, @version, @start, @end, @bucket, @organizer, @snapshot)";
+        "INSERT INTO events (id, version, stamp, span_start, span_end, bucket, organizer_id, snapshot) VALUES (@id, @version, @stamp, @start, @end, @bucket, @organizer, @snapshot)";
 
     internal const string UpdateEventSql =
-        "UPDATE events SET version = @version, span_start = @start, span_end = @end, bucket = @bucket, organizer_id = @organizer, snapshot = @snapshot WHERE id = @id AND version = @expected";
+        "UPDATE events SET version = @version, stamp = @stamp, span_start = @start, span_end = @end, bucket = @bucket, organizer_id = @organizer, snapshot = @snapshot WHERE seq = @seq";
 
-    internal const string DeleteAttendeesSql = "DELETE FROM event_attendees WHERE event_id = @id";
+    internal const string DeleteEventSql = "DELETE FROM events WHERE seq = @seq";
 
     internal const string InsertAttendeeSql =
-        "INSERT INTO event_attendees (event_id, attendee_id, bucket, span_start, span_end) VALUES (@id, @attendee, @bucket, @start, @end)";
+        "INSERT INTO event_attendees (attendee_id, bucket, span_start, event_seq, span_end) VALUES (@attendee, @bucket, @start, @seq, @end)";
 
-    internal const string DeleteEventSql = "DELETE FROM events WHERE id = @id AND version = @expected";
+    internal const string DeleteAttendeeSql =
+        "DELETE FROM event_attendees WHERE attendee_id = @attendee AND bucket = @bucket AND span_start = @start AND event_seq = @seq";
 
-    /// <summary>The query by attendee: one index range per length bucket on (attendee_id, bucket, span_start).</summary>
+    /// <summary>The query by attendee: one range of event_attendees' primary key per length bucket on
+    /// (attendee_id, bucket, span_start), then the event by its seq.</summary>
     internal static readonly string AttendeeQuerySql = WindowQuery(
-        "SELECT e.id, e.version, e.snapshot, e.span_start FROM event_attendees AS x JOIN events AS e ON e.id = x.event_id WHERE x.attendee_id = @key AND ",
+        $"SELECT {EventColumns("e")} FROM event_attendees AS x JOIN events AS e ON e.seq = x.event_seq WHERE x.attendee_id = @key AND ",
         "x");
 
     /// <summary>The query by organizer: one index range per length bucket on (organizer_id, bucket, span_start).</summary>
     internal static readonly string OrganizerQuerySql = WindowQuery(
-        "SELECT x.id, x.version, x.snapshot, x.span_start FROM events AS x WHERE x.organizer_id = @key AND ",
+        $"SELECT {EventColumns("x")} FROM events AS x WHERE x.organizer_id = @key AND ",
         "x");
 
     /// <summary>The unscoped query: one index range per length bucket on (bucket, span_start).</summary>
     internal static readonly string AllQuerySql = WindowQuery(
-        "SELECT x.id, x.version, x.snapshot, x.span_start FROM events AS x WHERE ",
+        $"SELECT {EventColumns("x")} FROM events AS x WHERE ",
         "x");
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Calcore.Attendees;
@@ -26,67 +25,217 @@ internal static class SnapshotJson
     private static readonly InstantPattern InstantFormat = InstantPattern.ExtendedIso;
     private static readonly DurationPattern DurationFormat = DurationPattern.Roundtrip;
 
+    /// <summary>The snapshot as a string (the tests pin the exact text).</summary>
     internal static string Write(CalendarEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            w.WriteNumber("format", FormatVersion);
-            w.WritePropertyName("details");
-            WriteDetails(w, e.Details);
-            w.WriteStartArray("commitments");
-            foreach (Commitment c in e.Commitments)
-            {
-                WriteCommitment(w, c);
-            }
-            w.WriteEndArray();
-            w.WriteString("created", InstantFormat.Format(e.Created));
-            w.WriteString("updated", InstantFormat.Format(e.Updated));
-            if (!e.Overrides.IsDefaultOrEmpty)
-            {
-                w.WriteStartArray("overrides");
-                foreach (InstanceOverride o in e.Overrides)
-                {
-                    WriteOverride(w, o);
-                }
-                w.WriteEndArray();
-            }
-            if (e.SplitFromId is { } split)
-            {
-                w.WriteString("splitFrom", split.Value);
-            }
-            w.WriteEndObject();
+            Write(w, e);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    internal static CalendarEvent Read(string id, long version, string json)
+    /// <summary>Writes the snapshot with a writer made with default options (as every snapshot so far was written).</summary>
+    internal static void Write(Utf8JsonWriter w, CalendarEvent e)
     {
-        using JsonDocument doc = JsonDocument.Parse(json);
-        JsonElement root = doc.RootElement;
-        int format = root.GetProperty("format").GetInt32();
-        if (format > FormatVersion)
+        w.WriteStartObject();
+        w.WriteNumber("format", FormatVersion);
+        w.WritePropertyName("details");
+        WriteDetails(w, e.Details);
+        w.WriteStartArray("commitments");
+        foreach (Commitment c in e.Commitments)
         {
-            throw new FormatException($"The snapshot of event '{id}' has format {format}; this library reads up to {FormatVersion}.");
+            WriteCommitment(w, c);
         }
-        EventDetails details = ReadDetails(root.GetProperty("details"));
-        var commitments = new List<Commitment>();
-        foreach (JsonElement c in root.GetProperty("commitments").EnumerateArray())
+        w.WriteEndArray();
+        w.WriteString("created", InstantFormat.Format(e.Created));
+        w.WriteString("updated", InstantFormat.Format(e.Updated));
+        if (!e.Overrides.IsDefaultOrEmpty)
         {
-            commitments.Add(ReadCommitment(c));
+            w.WriteStartArray("overrides");
+            foreach (InstanceOverride o in e.Overrides)
+            {
+                WriteOverride(w, o);
+            }
+            w.WriteEndArray();
         }
-        List<InstanceOverride>? overrides = null;
-        if (root.TryGetProperty("overrides", out JsonElement os))
+        if (e.SplitFromId is { } split)
         {
-            overrides = [.. os.EnumerateArray().Select(ReadOverride)];
+            w.WriteString("splitFrom", split.Value);
         }
-        EventId? split = root.TryGetProperty("splitFrom", out JsonElement s) ? new EventId(s.GetString()!) : (EventId?)null;
-        return new CalendarEvent(new EventId(id), details, commitments, version,
-            InstantFormat.Parse(root.GetProperty("created").GetString()!).GetValueOrThrow(),
-            InstantFormat.Parse(root.GetProperty("updated").GetString()!).GetValueOrThrow(),
-            overrides, split);
+        w.WriteEndObject();
     }
+
+    /// <summary>Reads a snapshot given as a string.</summary>
+    internal static CalendarEvent Read(string id, long version, string json) => Read(id, version, Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads a snapshot from its UTF-8 bytes (as SQLite holds the TEXT column), in one forward pass with a
+    /// <see cref="Utf8JsonReader"/>: properties in any order, unknown ones skipped, enumeration names compared as bytes.</summary>
+    /// <exception cref="FormatException">A newer format, a missing property or an unknown name.</exception>
+    /// <exception cref="JsonException">The bytes are not JSON.</exception>
+    internal static CalendarEvent Read(string id, long version, ReadOnlySpan<byte> utf8)
+    {
+        var r = new Utf8JsonReader(utf8);
+        Start(ref r, JsonTokenType.StartObject);
+        bool hasFormat = false;
+        EventDetails? details = null;
+        List<Commitment>? commitments = null;
+        List<InstanceOverride>? overrides = null;
+        Instant? created = null, updated = null;
+        EventId? split = null;
+        while (NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("format"u8))
+            {
+                Value(ref r);
+                int format = r.GetInt32();
+                if (format > FormatVersion)
+                {
+                    throw new FormatException($"The snapshot of event '{id}' has format {format}; this library reads up to {FormatVersion}.");
+                }
+                hasFormat = true;
+            }
+            else if (r.ValueTextEquals("details"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                details = ReadDetails(ref r);
+            }
+            else if (r.ValueTextEquals("commitments"u8))
+            {
+                Start(ref r, JsonTokenType.StartArray);
+                commitments = [];
+                while (NextItem(ref r))
+                {
+                    commitments.Add(ReadCommitment(ref r));
+                }
+            }
+            else if (r.ValueTextEquals("created"u8))
+            {
+                created = ReadInstant(ref r);
+            }
+            else if (r.ValueTextEquals("updated"u8))
+            {
+                updated = ReadInstant(ref r);
+            }
+            else if (r.ValueTextEquals("overrides"u8))
+            {
+                Start(ref r, JsonTokenType.StartArray);
+                overrides = [];
+                while (NextItem(ref r))
+                {
+                    overrides.Add(ReadOverride(ref r));
+                }
+            }
+            else if (r.ValueTextEquals("splitFrom"u8))
+            {
+                split = new EventId(String(ref r));
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        if (!hasFormat)
+        {
+            throw Missing("format");
+        }
+        return new CalendarEvent(new EventId(id), details ?? throw Missing("details"), commitments ?? throw Missing("commitments"), version,
+            created ?? throw Missing("created"), updated ?? throw Missing("updated"), overrides, split);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Reader steps (a reader positioned on a property name moves to its value; on a value, to the next token)
+    // ------------------------------------------------------------------------------------------------------
+
+    private static void Start(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        if (!r.Read() || r.TokenType != type)
+        {
+            throw new FormatException($"Expected {type} in a snapshot, found {r.TokenType}.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object: false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends inside an object.");
+        }
+        return r.TokenType switch
+        {
+            JsonTokenType.PropertyName => true,
+            JsonTokenType.EndObject => false,
+            _ => throw new FormatException($"Expected a property in a snapshot, found {r.TokenType}."),
+        };
+    }
+
+    /// <summary>Moves to the next item of the current array: false at its end.</summary>
+    private static bool NextItem(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends inside an array.");
+        }
+        return r.TokenType != JsonTokenType.EndArray;
+    }
+
+    private static void Value(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new FormatException("A snapshot ends before a value.");
+        }
+    }
+
+    private static void SkipValue(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        r.Skip();
+    }
+
+    private static string String(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        return r.TokenType == JsonTokenType.String ? r.GetString()! : throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}.");
+    }
+
+    private static List<string> Strings(ref Utf8JsonReader r)
+    {
+        Start(ref r, JsonTokenType.StartArray);
+        var list = new List<string>();
+        while (NextItem(ref r))
+        {
+            list.Add(r.TokenType == JsonTokenType.String ? r.GetString()! : throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}."));
+        }
+        return list;
+    }
+
+    /// <summary>The string value's UTF-8 bytes when it has no escapes (the fast parsers' input), else empty.</summary>
+    private static ReadOnlySpan<byte> PlainString(ref Utf8JsonReader r)
+    {
+        Value(ref r);
+        if (r.TokenType != JsonTokenType.String)
+        {
+            throw new FormatException($"Expected a string in a snapshot, found {r.TokenType}.");
+        }
+        return r.ValueIsEscaped || r.HasValueSequence ? default : r.ValueSpan;
+    }
+
+    private static Instant ReadInstant(ref Utf8JsonReader r)
+        => IsoText.TryParseInstant(PlainString(ref r), out Instant value) ? value : InstantFormat.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static LocalDateTime ReadLocalDateTime(ref Utf8JsonReader r)
+        => IsoText.TryParseLocalDateTime(PlainString(ref r), out LocalDateTime value) ? value : LocalPattern.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static LocalDate ReadDate(ref Utf8JsonReader r)
+        => IsoText.TryParseDate(PlainString(ref r), out LocalDate value) ? value : DatePattern.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static Duration ReadDuration(ref Utf8JsonReader r)
+        => IsoText.TryParseDuration(PlainString(ref r), out Duration value) ? value : DurationFormat.Parse(r.GetString()!).GetValueOrThrow();
+
+    private static FormatException Missing(string name) => new($"A snapshot lacks the property '{name}'.");
 
     // ------------------------------------------------------------------------------------------------------
     // Details and timing
@@ -126,20 +275,82 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static EventDetails ReadDetails(JsonElement d)
+    private static EventDetails ReadDetails(ref Utf8JsonReader r)
     {
-        return new EventDetails(ReadTiming(d.GetProperty("timing")))
+        EventTiming? timing = null;
+        string? title = null, description = null, location = null, uid = null;
+        EventStatus? status = null;
+        Transparency? transparency = null;
+        AccessClass? accessClass = null;
+        List<string>? categories = null, recurrence = null;
+        AttendeeId? organizer = null;
+        while (NextProperty(ref r))
         {
-            Title = d.GetProperty("title").GetString()!,
-            Description = d.GetProperty("description").GetString()!,
-            Location = d.GetProperty("location").GetString()!,
-            Status = ParseStatus(d.GetProperty("status").GetString()),
-            Transparency = ParseTransparency(d.GetProperty("transparency").GetString()),
-            AccessClass = ParseClass(d.GetProperty("class").GetString()),
-            Categories = [.. d.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)],
-            OrganizerId = d.TryGetProperty("organizer", out JsonElement o) ? new AttendeeId(o.GetString()!) : (AttendeeId?)null,
-            Uid = d.TryGetProperty("uid", out JsonElement u) ? u.GetString() : null,
-            Recurrence = [.. d.GetProperty("recurrence").EnumerateArray().Select(r => r.GetString()!)],
+            if (r.ValueTextEquals("timing"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                timing = ReadTiming(ref r);
+            }
+            else if (r.ValueTextEquals("title"u8))
+            {
+                title = String(ref r);
+            }
+            else if (r.ValueTextEquals("description"u8))
+            {
+                description = String(ref r);
+            }
+            else if (r.ValueTextEquals("location"u8))
+            {
+                location = String(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParseStatus(ref r);
+            }
+            else if (r.ValueTextEquals("transparency"u8))
+            {
+                Value(ref r);
+                transparency = ParseTransparency(ref r);
+            }
+            else if (r.ValueTextEquals("class"u8))
+            {
+                Value(ref r);
+                accessClass = ParseClass(ref r);
+            }
+            else if (r.ValueTextEquals("categories"u8))
+            {
+                categories = Strings(ref r);
+            }
+            else if (r.ValueTextEquals("organizer"u8))
+            {
+                organizer = new AttendeeId(String(ref r));
+            }
+            else if (r.ValueTextEquals("uid"u8))
+            {
+                uid = String(ref r);
+            }
+            else if (r.ValueTextEquals("recurrence"u8))
+            {
+                recurrence = Strings(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        return new EventDetails(timing ?? throw Missing("timing"))
+        {
+            Title = title ?? throw Missing("title"),
+            Description = description ?? throw Missing("description"),
+            Location = location ?? throw Missing("location"),
+            Status = status ?? throw Missing("status"),
+            Transparency = transparency ?? throw Missing("transparency"),
+            AccessClass = accessClass ?? throw Missing("class"),
+            Categories = categories ?? throw Missing("categories"),
+            OrganizerId = organizer,
+            Uid = uid,
+            Recurrence = recurrence ?? throw Missing("recurrence"),
         };
     }
 
@@ -159,7 +370,7 @@ internal static class SnapshotJson
             if (t.Zone is { } zone)
             {
                 w.WriteString("zone", zone.Id);
-                if (PreferredOffset(t, zone) is { } offset)
+                if (t.PreferredOffset is { } offset)
                 {
                     w.WriteNumber("offsetSeconds", offset.Seconds);
                 }
@@ -169,53 +380,74 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// The offset a zoned timing keeps for a start in a fall-back overlap (made from a <see cref="ZonedDateTime"/>),
-    /// found through the public API: a timing equals the plain one unless it carries an offset, and then equals
-    /// the one made from the zoned time with that offset.
-    /// </summary>
-    private static Offset? PreferredOffset(EventTiming t, DateTimeZone zone)
+    private static EventTiming ReadTiming(ref Utf8JsonReader r)
     {
-        if (t.Equals(EventTiming.Timed(t.Start, zone, t.Duration)))
+        string? kind = null, zoneId = null;
+        LocalDate? date = null;
+        LocalDateTime? start = null;
+        Duration? duration = null;
+        int? days = null, offsetSeconds = null;
+        while (NextProperty(ref r))
         {
-            return null;
+            if (r.ValueTextEquals("kind"u8))
+            {
+                kind = String(ref r);
+            }
+            else if (r.ValueTextEquals("date"u8))
+            {
+                date = ReadDate(ref r);
+            }
+            else if (r.ValueTextEquals("days"u8))
+            {
+                Value(ref r);
+                days = r.GetInt32();
+            }
+            else if (r.ValueTextEquals("start"u8))
+            {
+                start = ReadLocalDateTime(ref r);
+            }
+            else if (r.ValueTextEquals("zone"u8))
+            {
+                zoneId = String(ref r);
+            }
+            else if (r.ValueTextEquals("offsetSeconds"u8))
+            {
+                Value(ref r);
+                offsetSeconds = r.GetInt32();
+            }
+            else if (r.ValueTextEquals("duration"u8))
+            {
+                duration = ReadDuration(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
         }
-        ZoneLocalMapping mapping = zone.MapLocal(t.Start);
-        if (mapping.Count != 2)
-        {
-            return null;
-        }
-        return t.Equals(EventTiming.Timed(mapping.First(), t.Duration)) ? mapping.First().Offset : mapping.Last().Offset;
-    }
-
-    private static EventTiming ReadTiming(JsonElement t)
-    {
-        string kind = t.GetProperty("kind").GetString()!;
         switch (kind)
         {
             case "allDay":
-                return EventTiming.AllDay(DatePattern.Parse(t.GetProperty("date").GetString()!).GetValueOrThrow(), t.GetProperty("days").GetInt32());
+                return EventTiming.AllDay(date ?? throw Missing("date"), days ?? throw Missing("days"));
             case "floating":
             case "zoned":
-                LocalDateTime start = LocalPattern.Parse(t.GetProperty("start").GetString()!).GetValueOrThrow();
-                Duration duration = DurationFormat.Parse(t.GetProperty("duration").GetString()!).GetValueOrThrow();
+                LocalDateTime local = start ?? throw Missing("start");
+                Duration length = duration ?? throw Missing("duration");
                 if (kind == "floating")
                 {
-                    return EventTiming.Timed(start, null, duration);
+                    return EventTiming.Timed(local, null, length);
                 }
-                string zoneId = t.GetProperty("zone").GetString()!;
-                DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+                DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId ?? throw Missing("zone"))
                     ?? throw new FormatException($"The time zone '{zoneId}' is not in this machine's TZDB.");
-                if (t.TryGetProperty("offsetSeconds", out JsonElement o))
+                if (offsetSeconds is { } seconds)
                 {
-                    Offset offset = Offset.FromSeconds(o.GetInt32());
-                    ZoneLocalMapping mapping = zone.MapLocal(start);
+                    Offset offset = Offset.FromSeconds(seconds);
+                    ZoneLocalMapping mapping = zone.MapLocal(local);
                     if (mapping.Count == 2)
                     {
-                        return EventTiming.Timed(mapping.Last().Offset == offset ? mapping.Last() : mapping.First(), duration);
+                        return EventTiming.Timed(mapping.Last().Offset == offset ? mapping.Last() : mapping.First(), length);
                     }
                 }
-                return EventTiming.Timed(start, zone, duration);
+                return EventTiming.Timed(local, zone, length);
             default:
                 throw new FormatException($"Unknown timing kind '{kind}'.");
         }
@@ -244,13 +476,60 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static Commitment ReadCommitment(JsonElement c)
+    private static Commitment ReadCommitment(ref Utf8JsonReader r)
     {
-        return new Commitment(new CommitmentId(c.GetProperty("id").GetString()!), new AttendeeId(c.GetProperty("attendee").GetString()!),
-            ParseUserType(c.GetProperty("type").GetString()), ParsePartStat(c.GetProperty("status").GetString()), ParseRole(c.GetProperty("role").GetString()))
+        if (r.TokenType != JsonTokenType.StartObject)
         {
-            EffectiveStart = c.TryGetProperty("effectiveStart", out JsonElement es) ? InstantFormat.Parse(es.GetString()!).GetValueOrThrow() : null,
-            EffectiveEnd = c.TryGetProperty("effectiveEnd", out JsonElement ee) ? InstantFormat.Parse(ee.GetString()!).GetValueOrThrow() : null,
+            throw new FormatException($"Expected a commitment object in a snapshot, found {r.TokenType}.");
+        }
+        string? id = null, attendee = null;
+        CalendarUserType? type = null;
+        ParticipationStatus? status = null;
+        ParticipationRole? role = null;
+        Instant? effectiveStart = null, effectiveEnd = null;
+        while (NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("id"u8))
+            {
+                id = String(ref r);
+            }
+            else if (r.ValueTextEquals("attendee"u8))
+            {
+                attendee = String(ref r);
+            }
+            else if (r.ValueTextEquals("type"u8))
+            {
+                Value(ref r);
+                type = ParseUserType(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParsePartStat(ref r);
+            }
+            else if (r.ValueTextEquals("role"u8))
+            {
+                Value(ref r);
+                role = ParseRole(ref r);
+            }
+            else if (r.ValueTextEquals("effectiveStart"u8))
+            {
+                effectiveStart = ReadInstant(ref r);
+            }
+            else if (r.ValueTextEquals("effectiveEnd"u8))
+            {
+                effectiveEnd = ReadInstant(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        return new Commitment(new CommitmentId(id ?? throw Missing("id")), new AttendeeId(attendee ?? throw Missing("attendee")),
+            type ?? throw Missing("type"), status ?? throw Missing("status"), role ?? throw Missing("role"))
+        {
+            EffectiveStart = effectiveStart,
+            EffectiveEnd = effectiveEnd,
         };
     }
 
@@ -294,32 +573,97 @@ internal static class SnapshotJson
         w.WriteEndObject();
     }
 
-    private static InstanceOverride ReadOverride(JsonElement o)
+    private static InstanceOverride ReadOverride(ref Utf8JsonReader r)
     {
-        string text = o.GetProperty("originalStart").GetString()!;
-        if (!OriginalStart.TryParse(text, out OriginalStart originalStart))
+        if (r.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException($"'{text}' is not an original start.");
+            throw new FormatException($"Expected an override object in a snapshot, found {r.TokenType}.");
         }
+        string? originalStartText = null, title = null, description = null, location = null;
+        bool cancelled = false;
+        EventTiming? timing = null;
+        EventStatus? status = null;
+        Transparency? transparency = null;
+        AccessClass? accessClass = null;
+        List<string>? categories = null;
         var participation = new Dictionary<AttendeeId, ParticipationStatus>();
-        if (o.TryGetProperty("participation", out JsonElement ps))
+        while (NextProperty(ref r))
         {
-            foreach (JsonProperty p in ps.EnumerateObject())
+            if (r.ValueTextEquals("originalStart"u8))
             {
-                participation[new AttendeeId(p.Name)] = ParsePartStat(p.Value.GetString());
+                originalStartText = String(ref r);
             }
+            else if (r.ValueTextEquals("cancelled"u8))
+            {
+                Value(ref r);
+                cancelled = r.GetBoolean();
+            }
+            else if (r.ValueTextEquals("title"u8))
+            {
+                title = String(ref r);
+            }
+            else if (r.ValueTextEquals("description"u8))
+            {
+                description = String(ref r);
+            }
+            else if (r.ValueTextEquals("location"u8))
+            {
+                location = String(ref r);
+            }
+            else if (r.ValueTextEquals("timing"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                timing = ReadTiming(ref r);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                Value(ref r);
+                status = ParseStatus(ref r);
+            }
+            else if (r.ValueTextEquals("transparency"u8))
+            {
+                Value(ref r);
+                transparency = ParseTransparency(ref r);
+            }
+            else if (r.ValueTextEquals("class"u8))
+            {
+                Value(ref r);
+                accessClass = ParseClass(ref r);
+            }
+            else if (r.ValueTextEquals("categories"u8))
+            {
+                categories = Strings(ref r);
+            }
+            else if (r.ValueTextEquals("participation"u8))
+            {
+                Start(ref r, JsonTokenType.StartObject);
+                while (NextProperty(ref r))
+                {
+                    var attendee = new AttendeeId(r.GetString()!);
+                    Value(ref r);
+                    participation[attendee] = ParsePartStat(ref r);
+                }
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+        if (!OriginalStart.TryParse(originalStartText ?? throw Missing("originalStart"), out OriginalStart originalStart))
+        {
+            throw new FormatException($"'{originalStartText}' is not an original start.");
         }
         return new InstanceOverride(originalStart)
         {
-            IsCancelled = o.TryGetProperty("cancelled", out JsonElement c) && c.GetBoolean(),
-            Title = Optional(o, "title"),
-            Description = Optional(o, "description"),
-            Location = Optional(o, "location"),
-            Timing = o.TryGetProperty("timing", out JsonElement t) ? ReadTiming(t) : null,
-            Status = Optional(o, "status") is { } s ? ParseStatus(s) : null,
-            Transparency = Optional(o, "transparency") is { } tr ? ParseTransparency(tr) : null,
-            AccessClass = Optional(o, "class") is { } a ? ParseClass(a) : null,
-            Categories = o.TryGetProperty("categories", out JsonElement cs) ? [.. cs.EnumerateArray().Select(x => x.GetString()!)] : null,
+            IsCancelled = cancelled,
+            Title = title,
+            Description = description,
+            Location = location,
+            Timing = timing,
+            Status = status,
+            Transparency = transparency,
+            AccessClass = accessClass,
+            Categories = categories,
             Participation = participation,
         };
     }
@@ -331,8 +675,6 @@ internal static class SnapshotJson
             w.WriteString(name, value);
         }
     }
-
-    private static string? Optional(JsonElement e, string name) => e.TryGetProperty(name, out JsonElement v) ? v.GetString() : null;
 
     // ------------------------------------------------------------------------------------------------------
     // Enumerations: RFC 5545 names, never the .NET member names or numbers
@@ -346,13 +688,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static EventStatus ParseStatus(string? s) => s switch
-    {
-        "CONFIRMED" => EventStatus.Confirmed,
-        "TENTATIVE" => EventStatus.Tentative,
-        "CANCELLED" => EventStatus.Cancelled,
-        _ => throw new FormatException($"Unknown event status '{s}'."),
-    };
+    private static EventStatus ParseStatus(ref Utf8JsonReader r)
+        => r.ValueTextEquals("CONFIRMED"u8) ? EventStatus.Confirmed
+        : r.ValueTextEquals("TENTATIVE"u8) ? EventStatus.Tentative
+        : r.ValueTextEquals("CANCELLED"u8) ? EventStatus.Cancelled
+        : throw new FormatException($"Unknown event status '{r.GetString()}'.");
 
     private static string Name(Transparency v) => v switch
     {
@@ -361,12 +701,10 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static Transparency ParseTransparency(string? s) => s switch
-    {
-        "OPAQUE" => Transparency.Opaque,
-        "TRANSPARENT" => Transparency.Transparent,
-        _ => throw new FormatException($"Unknown transparency '{s}'."),
-    };
+    private static Transparency ParseTransparency(ref Utf8JsonReader r)
+        => r.ValueTextEquals("OPAQUE"u8) ? Transparency.Opaque
+        : r.ValueTextEquals("TRANSPARENT"u8) ? Transparency.Transparent
+        : throw new FormatException($"Unknown transparency '{r.GetString()}'.");
 
     private static string Name(AccessClass v) => v switch
     {
@@ -376,13 +714,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static AccessClass ParseClass(string? s) => s switch
-    {
-        "PUBLIC" => AccessClass.Public,
-        "PRIVATE" => AccessClass.Private,
-        "CONFIDENTIAL" => AccessClass.Confidential,
-        _ => throw new FormatException($"Unknown access class '{s}'."),
-    };
+    private static AccessClass ParseClass(ref Utf8JsonReader r)
+        => r.ValueTextEquals("PUBLIC"u8) ? AccessClass.Public
+        : r.ValueTextEquals("PRIVATE"u8) ? AccessClass.Private
+        : r.ValueTextEquals("CONFIDENTIAL"u8) ? AccessClass.Confidential
+        : throw new FormatException($"Unknown access class '{r.GetString()}'.");
 
     private static string Name(ParticipationStatus v) => v switch
     {
@@ -394,15 +730,13 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static ParticipationStatus ParsePartStat(string? s) => s switch
-    {
-        "NEEDS-ACTION" => ParticipationStatus.NeedsAction,
-        "ACCEPTED" => ParticipationStatus.Accepted,
-        "DECLINED" => ParticipationStatus.Declined,
-        "TENTATIVE" => ParticipationStatus.Tentative,
-        "DELEGATED" => ParticipationStatus.Delegated,
-        _ => throw new FormatException($"Unknown participation status '{s}'."),
-    };
+    private static ParticipationStatus ParsePartStat(ref Utf8JsonReader r)
+        => r.ValueTextEquals("NEEDS-ACTION"u8) ? ParticipationStatus.NeedsAction
+        : r.ValueTextEquals("ACCEPTED"u8) ? ParticipationStatus.Accepted
+        : r.ValueTextEquals("DECLINED"u8) ? ParticipationStatus.Declined
+        : r.ValueTextEquals("TENTATIVE"u8) ? ParticipationStatus.Tentative
+        : r.ValueTextEquals("DELEGATED"u8) ? ParticipationStatus.Delegated
+        : throw new FormatException($"Unknown participation status '{r.GetString()}'.");
 
     private static string Name(ParticipationRole v) => v switch
     {
@@ -413,14 +747,12 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static ParticipationRole ParseRole(string? s) => s switch
-    {
-        "REQ-PARTICIPANT" => ParticipationRole.RequiredParticipant,
-        "CHAIR" => ParticipationRole.Chair,
-        "OPT-PARTICIPANT" => ParticipationRole.OptionalParticipant,
-        "NON-PARTICIPANT" => ParticipationRole.NonParticipant,
-        _ => throw new FormatException($"Unknown participation role '{s}'."),
-    };
+    private static ParticipationRole ParseRole(ref Utf8JsonReader r)
+        => r.ValueTextEquals("REQ-PARTICIPANT"u8) ? ParticipationRole.RequiredParticipant
+        : r.ValueTextEquals("CHAIR"u8) ? ParticipationRole.Chair
+        : r.ValueTextEquals("OPT-PARTICIPANT"u8) ? ParticipationRole.OptionalParticipant
+        : r.ValueTextEquals("NON-PARTICIPANT"u8) ? ParticipationRole.NonParticipant
+        : throw new FormatException($"Unknown participation role '{r.GetString()}'.");
 
     private static string Name(CalendarUserType v) => v switch
     {
@@ -432,13 +764,11 @@ internal static class SnapshotJson
         _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
     };
 
-    private static CalendarUserType ParseUserType(string? s) => s switch
-    {
-        "INDIVIDUAL" => CalendarUserType.Individual,
-        "GROUP" => CalendarUserType.Group,
-        "RESOURCE" => CalendarUserType.Resource,
-        "ROOM" => CalendarUserType.Room,
-        "UNKNOWN" => CalendarUserType.Unknown,
-        _ => throw new FormatException($"Unknown calendar user type '{s}'."),
-    };
+    private static CalendarUserType ParseUserType(ref Utf8JsonReader r)
+        => r.ValueTextEquals("INDIVIDUAL"u8) ? CalendarUserType.Individual
+        : r.ValueTextEquals("GROUP"u8) ? CalendarUserType.Group
+        : r.ValueTextEquals("RESOURCE"u8) ? CalendarUserType.Resource
+        : r.ValueTextEquals("ROOM"u8) ? CalendarUserType.Room
+        : r.ValueTextEquals("UNKNOWN"u8) ? CalendarUserType.Unknown
+        : throw new FormatException($"Unknown calendar user type '{r.GetString()}'.");
 }
