@@ -30,9 +30,6 @@ namespace Calcore.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 {
-    /// <summary>The most snapshots kept parsed; past it the cache starts over.</summary>
-    private const int SnapshotCacheLimit = 200_000;
-
     /// <summary>Parsed snapshots by row (seq), with the stamp of the write they came from. Every insert and update
     /// writes a new random 64-bit stamp, so a row whose (seq, stamp) is cached is unchanged, whichever process or
     /// storage wrote it, and an id deleted and created anew (even at the same version, even reusing the seq) has
@@ -68,6 +65,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         BusyTimeout = options.BusyTimeout;
         Durability = options.Durability;
         IsReadOnly = options.ReadOnly;
+        SnapshotCacheSize = options.SnapshotCacheSize;
         _commandTimeoutSeconds = (int)Math.Max(1, Math.Ceiling(BusyTimeout.TotalSeconds));
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -109,6 +107,9 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 
     /// <summary>Gets a value indicating whether the file was opened read-only.</summary>
     public bool IsReadOnly { get; }
+
+    /// <summary>Gets how many parsed snapshots this storage keeps (see <see cref="SqliteStorageOptions.SnapshotCacheSize"/>).</summary>
+    public int SnapshotCacheSize { get; }
 
     /// <summary>Gets the schema version of the file (the version this library writes once it is open).</summary>
     public static int SchemaVersion => Schema.CurrentVersion;
@@ -750,7 +751,11 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             return cached.Event;
         }
         CalendarEvent parsed = SnapshotJson.Read(row.Text(5), version, row.Bytes(4));
-        if (Interlocked.Increment(ref _snapshotsAdded) > SnapshotCacheLimit)
+        if (SnapshotCacheSize == 0)
+        {
+            return parsed;
+        }
+        if (Interlocked.Increment(ref _snapshotsAdded) > SnapshotCacheSize)
         {
             _snapshots.Clear();
             Interlocked.Exchange(ref _snapshotsAdded, 1);

@@ -12,6 +12,7 @@ namespace Calcore.Storage.Sqlite;
 public sealed class SqliteStorageOptions
 {
     private Duration _busyTimeout = Duration.FromSeconds(5);
+    private int _snapshotCacheSize = 200_000;
 
     /// <summary>Gets or sets how long a write waits for another connection or process to finish its write
     /// transaction before failing with <see cref="StorageErrorCode.Timeout"/>; 5 seconds by default.</summary>
@@ -37,6 +38,26 @@ public sealed class SqliteStorageOptions
     /// <summary>Gets or sets a value indicating whether the file is opened read-only: reads work, every write fails
     /// with <see cref="StorageErrorCode.ReadOnly"/>, and a file without the Calcore schema is refused.</summary>
     public bool ReadOnly { get; set; }
+
+    /// <summary>Gets or sets how many parsed event snapshots the storage keeps in memory; 200,000 by default, 0 for none.</summary>
+    /// <remarks>A read finds each row's snapshot in this cache by the row's key and write stamp, so an event read
+    /// again is not parsed again; a row another connection or process has rewritten since has a new stamp and is
+    /// parsed afresh. When the cache is full it starts over. Each entry holds one event's snapshot (typically 1–2 KB of
+    /// managed memory), so the default can take a few hundred megabytes on a calendar of millions of events; lower it
+    /// to trade read speed for memory.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public int SnapshotCacheSize
+    {
+        get => _snapshotCacheSize;
+        set
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The snapshot cache size must not be negative.");
+            }
+            _snapshotCacheSize = value;
+        }
+    }
 }
 
 /// <summary>How hard a <see cref="SqliteStorage"/> commit pushes data to the disk (SQLite's <c>synchronous</c> setting, in WAL mode).</summary>

@@ -100,4 +100,73 @@ public sealed class SnapshotCacheTests : IDisposable
         command.Parameters.AddWithValue("@id", id);
         return (long)command.ExecuteScalar()!;
     }
+
+    [Fact]
+    public async Task A_storage_with_the_default_options_returns_the_cached_snapshot_when_nothing_changed()
+    {
+        string path = Path.Combine(_folder, "cached.db");
+        using var storage = new SqliteStorage(path);
+        storage.SnapshotCacheSize.Should().Be(200_000);
+        CalendarEvent e = Event("e", Utc(2, 10), Duration.FromHours(1), "alice");
+        await Write(storage, async tx => await tx.InsertEventAsync(e, SpanOf(e), default));
+
+        CalendarEvent? first = await storage.FindEventAsync(e.Id, default);
+        CalendarEvent? second = await storage.FindEventAsync(e.Id, default);
+
+        second.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public async Task A_cache_size_of_zero_parses_every_read_afresh()
+    {
+        string path = Path.Combine(_folder, "uncached.db");
+        using var storage = new SqliteStorage(path, new SqliteStorageOptions { SnapshotCacheSize = 0 });
+        CalendarEvent e = Event("e", Utc(2, 10), Duration.FromHours(1), "alice");
+        await Write(storage, async tx => await tx.InsertEventAsync(e, SpanOf(e), default));
+
+        CalendarEvent? first = await storage.FindEventAsync(e.Id, default);
+        CalendarEvent? second = (await storage.QueryEventsAsync(new EventQuery { Attendee = new("alice") }, default)).Should().ContainSingle().Subject;
+
+        second.Should().NotBeSameAs(first);
+        first.ShouldBeSameSnapshot(e);
+        second.ShouldBeSameSnapshot(e);
+    }
+
+    [Fact]
+    public async Task A_full_cache_starts_over_and_still_returns_every_current_snapshot()
+    {
+        string path = Path.Combine(_folder, "small.db");
+        using var storage = new SqliteStorage(path, new SqliteStorageOptions { SnapshotCacheSize = 2 });
+        var events = new CalendarEvent[5];
+        for (int i = 0; i < events.Length; i++)
+        {
+            events[i] = Event("e" + i, Utc(2, 8 + i), Duration.FromHours(1), "alice");
+        }
+        await Write(storage, async tx =>
+        {
+            foreach (CalendarEvent e in events)
+            {
+                await tx.InsertEventAsync(e, SpanOf(e), default);
+            }
+        });
+
+        for (int round = 0; round < 3; round++)
+        {
+            var found = await storage.QueryEventsAsync(new EventQuery { Attendee = new("alice") }, default);
+            found.Should().HaveCount(events.Length);
+            for (int i = 0; i < events.Length; i++)
+            {
+                found[i].ShouldBeSameSnapshot(events[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_negative_cache_size_is_refused()
+    {
+        var options = new SqliteStorageOptions();
+        Action set = () => options.SnapshotCacheSize = -1;
+        set.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+        options.SnapshotCacheSize.Should().Be(200_000);
+    }
 }
