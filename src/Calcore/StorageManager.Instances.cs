@@ -54,7 +54,7 @@ public sealed partial class StorageManager
             }
             (CalendarEvent next, List<InstanceOverride> removed) = NextSeries(current, details, current.Commitments, current.Overrides);
             next = await RebookIfMovedAsync(tx, current, next, cancellationToken).ConfigureAwait(false);
-            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new SeriesUpdateResult(next.BindTo(this), removed);
         }
@@ -128,7 +128,7 @@ public sealed partial class StorageManager
                 ValidateRecurrence(wanted);
                 (CalendarEvent whole, List<InstanceOverride> removedWhole) = NextSeries(series, wanted, series.Commitments, series.Overrides);
                 whole = await RebookIfMovedAsync(tx, series, whole, cancellationToken).ConfigureAwait(false);
-                await ReplaceAsync(tx, whole, series.Version, cancellationToken).ConfigureAwait(false);
+                whole = await ReplaceAsync(tx, whole, series.Version, cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new SeriesSplitResult(null, whole.BindTo(this), removedWhole);
             }
@@ -170,11 +170,12 @@ public sealed partial class StorageManager
             }
             following = following.WithCommitments(following.Commitments, [.. moved]);
             CalendarEvent original = series.Next(series.Details with { Recurrence = trimmedLines }, series.Commitments, kept, now);
-            await ReplaceAsync(tx, original, series.Version, cancellationToken).ConfigureAwait(false);
+            original = await ReplaceAsync(tx, original, series.Version, cancellationToken).ConfigureAwait(false);
             if (!followingDetails.Timing.Equals(asOfInstance.Timing) || ownRecurrence)
             {
                 following = await RebookAsync(tx, following, cancellationToken).ConfigureAwait(false);
             }
+            following = following.BindTo(this);
             await tx.InsertEventAsync(following, SpanOf(following), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new SeriesSplitResult(original.BindTo(this), following.BindTo(this), removed);
@@ -245,7 +246,7 @@ public sealed partial class StorageManager
                 overrides = overrides.Add(updated);
             }
             CalendarEvent next = series.Next(series.Details, series.Commitments, overrides, Clock.GetCurrentInstant());
-            await ReplaceAsync(tx, next, series.Version, cancellationToken).ConfigureAwait(false);
+            next = await ReplaceAsync(tx, next, series.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             next = next.BindTo(this);
             return SeriesExpander.Instance(next, SeriesExpander.FindSlot(next, key, Zone)!.Value);

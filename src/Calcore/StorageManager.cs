@@ -123,7 +123,8 @@ public sealed partial class StorageManager : IAsyncDisposable
             CalendarUserType type = (await FindAttendeeAsync(organizer, cancellationToken).ConfigureAwait(false))?.Type ?? CalendarUserType.Individual;
             commitments = [NewCommitment(organizer, type, ParticipationStatus.Accepted)];
         }
-        CalendarEvent created = CalendarEvent.CreateNew(eventId, details, commitments, Clock.GetCurrentInstant());
+        // Stored bound to this manager (see ReplaceAsync).
+        CalendarEvent created = CalendarEvent.CreateNew(eventId, details, commitments, Clock.GetCurrentInstant()).BindTo(this);
         IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(created), cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -277,7 +278,7 @@ public sealed partial class StorageManager : IAsyncDisposable
                 decisions[attendee.Id] = decision;
                 next = ApplyDecision(next, attendee.Id, decision);
             }
-            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<InvitationOutcome> outcomes =
             [
@@ -415,7 +416,7 @@ public sealed partial class StorageManager : IAsyncDisposable
                 return current.BindTo(this);
             }
             CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
-            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return next.BindTo(this);
         }
@@ -574,13 +575,18 @@ public sealed partial class StorageManager : IAsyncDisposable
         return current;
     }
 
-    private async Task ReplaceAsync(IStorageTransaction tx, CalendarEvent next, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>Replaces the stored event with <paramref name="next"/>, bound to this manager: a storage that keeps the
+    /// objects it is given (memory) then returns them to this manager's reads without a copy.</summary>
+    /// <returns>The bound snapshot that was stored.</returns>
+    private async Task<CalendarEvent> ReplaceAsync(IStorageTransaction tx, CalendarEvent next, long expectedVersion, CancellationToken cancellationToken)
     {
+        next = next.BindTo(this);
         if (!await tx.ReplaceEventAsync(next, SpanOf(next), expectedVersion, cancellationToken).ConfigureAwait(false))
         {
             CalendarEvent? now = await tx.FindEventAsync(next.Id, cancellationToken).ConfigureAwait(false);
             throw new ConcurrencyConflictException(next.Id, expectedVersion, now?.Version);
         }
+        return next;
     }
 
     /// <summary>Lets every attendee with an automatic invite policy answer again (the event moved in time).</summary>

@@ -199,12 +199,29 @@ public partial class StorageManagerTests : IAsyncLifetime
     public async Task Two_snapshots_of_the_same_id_and_version_are_equal()
     {
         CalendarEvent created = await _w.Martijn.CreateEventAsync(At(2, 10));
-        CalendarEvent again = await Manager.GetEventAsync(created.Id);
+        // A second manager over the same storage returns its own copy (the first may return the very snapshot it stored).
+        await using StorageManager other = StorageManager.CreateBuilder().UseStorage(Manager.Storage, ownsStorage: false).UseZone(Manager.Zone).Build();
+        CalendarEvent again = await other.GetEventAsync(created.Id);
         CalendarEvent changed = await Manager.UpdateEventAsync(created.Id, created.Details with { Title = "x" });
 
         again.Should().NotBeSameAs(created);
         EqualityAssert.ValueSemantics(created, again, changed);
         again.ETag.Should().Be(created.ETag);
+    }
+
+    [Fact]
+    public async Task Reads_through_the_manager_that_wrote_an_event_return_its_stored_snapshot_without_a_copy()
+    {
+        CalendarEvent created = await _w.Martijn.CreateEventAsync(At(2, 10));
+        CalendarEvent updated = await Manager.UpdateEventAsync(created.Id, created.Details with { Title = "x" });
+
+        CalendarEvent read = await Manager.GetEventAsync(created.Id);
+        IReadOnlyList<CalendarEvent> listed = await Manager.GetEventsAsync(_w.Martijn.Id, new Interval(null, null));
+
+        read.Should().BeSameAs(updated);
+        listed.Should().ContainSingle().Which.Should().BeSameAs(updated);
+        read.Details.Title.Should().Be("x");
+        (await read.UpdateAsync(d => d with { Title = "y" })).Details.Title.Should().Be("y", "the snapshot is bound to the manager");
     }
 
     [Fact]
