@@ -249,9 +249,9 @@ internal static class SnapshotJson
         w.WriteString("title", d.Title);
         w.WriteString("description", d.Description);
         w.WriteString("location", d.Location);
-        w.WriteString("status", Name(d.Status));
-        w.WriteString("transparency", Name(d.Transparency));
-        w.WriteString("class", Name(d.AccessClass));
+        w.WriteString("status", Statuses.Name(d.Status));
+        w.WriteString("transparency", Transparencies.Name(d.Transparency));
+        w.WriteString("class", Classes.Name(d.AccessClass));
         w.WriteStartArray("categories");
         foreach (string c in d.Categories)
         {
@@ -306,17 +306,17 @@ internal static class SnapshotJson
             else if (r.ValueTextEquals("status"u8))
             {
                 Value(ref r);
-                status = ParseStatus(ref r);
+                status = Statuses.Parse(ref r);
             }
             else if (r.ValueTextEquals("transparency"u8))
             {
                 Value(ref r);
-                transparency = ParseTransparency(ref r);
+                transparency = Transparencies.Parse(ref r);
             }
             else if (r.ValueTextEquals("class"u8))
             {
                 Value(ref r);
-                accessClass = ParseClass(ref r);
+                accessClass = Classes.Parse(ref r);
             }
             else if (r.ValueTextEquals("categories"u8))
             {
@@ -462,9 +462,9 @@ internal static class SnapshotJson
         w.WriteStartObject();
         w.WriteString("id", c.Id.Value);
         w.WriteString("attendee", c.AttendeeId.Value);
-        w.WriteString("type", Name(c.AttendeeType));
-        w.WriteString("status", Name(c.Status));
-        w.WriteString("role", Name(c.Role));
+        w.WriteString("type", UserTypes.Name(c.AttendeeType));
+        w.WriteString("status", PartStats.Name(c.Status));
+        w.WriteString("role", Roles.Name(c.Role));
         if (c.EffectiveStart is { } es)
         {
             w.WriteString("effectiveStart", InstantFormat.Format(es));
@@ -500,17 +500,17 @@ internal static class SnapshotJson
             else if (r.ValueTextEquals("type"u8))
             {
                 Value(ref r);
-                type = ParseUserType(ref r);
+                type = UserTypes.Parse(ref r);
             }
             else if (r.ValueTextEquals("status"u8))
             {
                 Value(ref r);
-                status = ParsePartStat(ref r);
+                status = PartStats.Parse(ref r);
             }
             else if (r.ValueTextEquals("role"u8))
             {
                 Value(ref r);
-                role = ParseRole(ref r);
+                role = Roles.Parse(ref r);
             }
             else if (r.ValueTextEquals("effectiveStart"u8))
             {
@@ -549,9 +549,9 @@ internal static class SnapshotJson
             w.WritePropertyName("timing");
             WriteTiming(w, timing);
         }
-        WriteOptional(w, "status", o.Status is { } s ? Name(s) : null);
-        WriteOptional(w, "transparency", o.Transparency is { } t ? Name(t) : null);
-        WriteOptional(w, "class", o.AccessClass is { } a ? Name(a) : null);
+        WriteOptional(w, "status", o.Status is { } s ? Statuses.Name(s) : null);
+        WriteOptional(w, "transparency", o.Transparency is { } t ? Transparencies.Name(t) : null);
+        WriteOptional(w, "class", o.AccessClass is { } a ? Classes.Name(a) : null);
         if (o.Categories is { } categories)
         {
             w.WriteStartArray("categories");
@@ -566,7 +566,7 @@ internal static class SnapshotJson
             w.WriteStartObject("participation");
             foreach (KeyValuePair<AttendeeId, ParticipationStatus> p in o.Participation)
             {
-                w.WriteString(p.Key.Value, Name(p.Value));
+                w.WriteString(p.Key.Value, PartStats.Name(p.Value));
             }
             w.WriteEndObject();
         }
@@ -618,17 +618,17 @@ internal static class SnapshotJson
             else if (r.ValueTextEquals("status"u8))
             {
                 Value(ref r);
-                status = ParseStatus(ref r);
+                status = Statuses.Parse(ref r);
             }
             else if (r.ValueTextEquals("transparency"u8))
             {
                 Value(ref r);
-                transparency = ParseTransparency(ref r);
+                transparency = Transparencies.Parse(ref r);
             }
             else if (r.ValueTextEquals("class"u8))
             {
                 Value(ref r);
-                accessClass = ParseClass(ref r);
+                accessClass = Classes.Parse(ref r);
             }
             else if (r.ValueTextEquals("categories"u8))
             {
@@ -641,7 +641,7 @@ internal static class SnapshotJson
                 {
                     var attendee = new AttendeeId(r.GetString()!);
                     Value(ref r);
-                    participation[attendee] = ParsePartStat(ref r);
+                    participation[attendee] = PartStats.Parse(ref r);
                 }
             }
             else
@@ -680,95 +680,73 @@ internal static class SnapshotJson
     // Enumerations: RFC 5545 names, never the .NET member names or numbers
     // ------------------------------------------------------------------------------------------------------
 
-    private static string Name(EventStatus v) => v switch
+    private static readonly EnumNames<EventStatus> Statuses = new(
+        "event status", (EventStatus.Confirmed, "CONFIRMED"), (EventStatus.Tentative, "TENTATIVE"), (EventStatus.Cancelled, "CANCELLED"));
+
+    private static readonly EnumNames<Transparency> Transparencies = new(
+        "transparency", (Transparency.Opaque, "OPAQUE"), (Transparency.Transparent, "TRANSPARENT"));
+
+    private static readonly EnumNames<AccessClass> Classes = new(
+        "access class", (AccessClass.Public, "PUBLIC"), (AccessClass.Private, "PRIVATE"), (AccessClass.Confidential, "CONFIDENTIAL"));
+
+    private static readonly EnumNames<ParticipationStatus> PartStats = new(
+        "participation status",
+        (ParticipationStatus.NeedsAction, "NEEDS-ACTION"),
+        (ParticipationStatus.Accepted, "ACCEPTED"),
+        (ParticipationStatus.Declined, "DECLINED"),
+        (ParticipationStatus.Tentative, "TENTATIVE"),
+        (ParticipationStatus.Delegated, "DELEGATED"));
+
+    private static readonly EnumNames<ParticipationRole> Roles = new(
+        "participation role",
+        (ParticipationRole.RequiredParticipant, "REQ-PARTICIPANT"),
+        (ParticipationRole.Chair, "CHAIR"),
+        (ParticipationRole.OptionalParticipant, "OPT-PARTICIPANT"),
+        (ParticipationRole.NonParticipant, "NON-PARTICIPANT"));
+
+    private static readonly EnumNames<CalendarUserType> UserTypes = new(
+        "calendar user type",
+        (CalendarUserType.Individual, "INDIVIDUAL"),
+        (CalendarUserType.Group, "GROUP"),
+        (CalendarUserType.Resource, "RESOURCE"),
+        (CalendarUserType.Room, "ROOM"),
+        (CalendarUserType.Unknown, "UNKNOWN"));
+
+    /// <summary>One enumeration's RFC 5545 names, written as text and read back by comparing the reader's UTF-8 bytes.</summary>
+    private sealed class EnumNames<T>
+        where T : struct, Enum
     {
-        EventStatus.Confirmed => "CONFIRMED",
-        EventStatus.Tentative => "TENTATIVE",
-        EventStatus.Cancelled => "CANCELLED",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
+        private readonly string _what;
+        private readonly (T Value, string Name, byte[] Utf8)[] _entries;
 
-    private static EventStatus ParseStatus(ref Utf8JsonReader r)
-        => r.ValueTextEquals("CONFIRMED"u8) ? EventStatus.Confirmed
-        : r.ValueTextEquals("TENTATIVE"u8) ? EventStatus.Tentative
-        : r.ValueTextEquals("CANCELLED"u8) ? EventStatus.Cancelled
-        : throw new FormatException($"Unknown event status '{r.GetString()}'.");
+        internal EnumNames(string what, params (T Value, string Name)[] entries)
+        {
+            _what = what;
+            _entries = Array.ConvertAll(entries, e => (e.Value, e.Name, Encoding.UTF8.GetBytes(e.Name)));
+        }
 
-    private static string Name(Transparency v) => v switch
-    {
-        Transparency.Opaque => "OPAQUE",
-        Transparency.Transparent => "TRANSPARENT",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
+        internal string Name(T value)
+        {
+            foreach ((T v, string name, _) in _entries)
+            {
+                if (EqualityComparer<T>.Default.Equals(v, value))
+                {
+                    return name;
+                }
+            }
+            throw new ArgumentOutOfRangeException(nameof(value), value, null);
+        }
 
-    private static Transparency ParseTransparency(ref Utf8JsonReader r)
-        => r.ValueTextEquals("OPAQUE"u8) ? Transparency.Opaque
-        : r.ValueTextEquals("TRANSPARENT"u8) ? Transparency.Transparent
-        : throw new FormatException($"Unknown transparency '{r.GetString()}'.");
-
-    private static string Name(AccessClass v) => v switch
-    {
-        AccessClass.Public => "PUBLIC",
-        AccessClass.Private => "PRIVATE",
-        AccessClass.Confidential => "CONFIDENTIAL",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
-
-    private static AccessClass ParseClass(ref Utf8JsonReader r)
-        => r.ValueTextEquals("PUBLIC"u8) ? AccessClass.Public
-        : r.ValueTextEquals("PRIVATE"u8) ? AccessClass.Private
-        : r.ValueTextEquals("CONFIDENTIAL"u8) ? AccessClass.Confidential
-        : throw new FormatException($"Unknown access class '{r.GetString()}'.");
-
-    private static string Name(ParticipationStatus v) => v switch
-    {
-        ParticipationStatus.NeedsAction => "NEEDS-ACTION",
-        ParticipationStatus.Accepted => "ACCEPTED",
-        ParticipationStatus.Declined => "DECLINED",
-        ParticipationStatus.Tentative => "TENTATIVE",
-        ParticipationStatus.Delegated => "DELEGATED",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
-
-    private static ParticipationStatus ParsePartStat(ref Utf8JsonReader r)
-        => r.ValueTextEquals("NEEDS-ACTION"u8) ? ParticipationStatus.NeedsAction
-        : r.ValueTextEquals("ACCEPTED"u8) ? ParticipationStatus.Accepted
-        : r.ValueTextEquals("DECLINED"u8) ? ParticipationStatus.Declined
-        : r.ValueTextEquals("TENTATIVE"u8) ? ParticipationStatus.Tentative
-        : r.ValueTextEquals("DELEGATED"u8) ? ParticipationStatus.Delegated
-        : throw new FormatException($"Unknown participation status '{r.GetString()}'.");
-
-    private static string Name(ParticipationRole v) => v switch
-    {
-        ParticipationRole.RequiredParticipant => "REQ-PARTICIPANT",
-        ParticipationRole.Chair => "CHAIR",
-        ParticipationRole.OptionalParticipant => "OPT-PARTICIPANT",
-        ParticipationRole.NonParticipant => "NON-PARTICIPANT",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
-
-    private static ParticipationRole ParseRole(ref Utf8JsonReader r)
-        => r.ValueTextEquals("REQ-PARTICIPANT"u8) ? ParticipationRole.RequiredParticipant
-        : r.ValueTextEquals("CHAIR"u8) ? ParticipationRole.Chair
-        : r.ValueTextEquals("OPT-PARTICIPANT"u8) ? ParticipationRole.OptionalParticipant
-        : r.ValueTextEquals("NON-PARTICIPANT"u8) ? ParticipationRole.NonParticipant
-        : throw new FormatException($"Unknown participation role '{r.GetString()}'.");
-
-    private static string Name(CalendarUserType v) => v switch
-    {
-        CalendarUserType.Individual => "INDIVIDUAL",
-        CalendarUserType.Group => "GROUP",
-        CalendarUserType.Resource => "RESOURCE",
-        CalendarUserType.Room => "ROOM",
-        CalendarUserType.Unknown => "UNKNOWN",
-        _ => throw new ArgumentOutOfRangeException(nameof(v), v, null),
-    };
-
-    private static CalendarUserType ParseUserType(ref Utf8JsonReader r)
-        => r.ValueTextEquals("INDIVIDUAL"u8) ? CalendarUserType.Individual
-        : r.ValueTextEquals("GROUP"u8) ? CalendarUserType.Group
-        : r.ValueTextEquals("RESOURCE"u8) ? CalendarUserType.Resource
-        : r.ValueTextEquals("ROOM"u8) ? CalendarUserType.Room
-        : r.ValueTextEquals("UNKNOWN"u8) ? CalendarUserType.Unknown
-        : throw new FormatException($"Unknown calendar user type '{r.GetString()}'.");
+        internal T Parse(ref Utf8JsonReader r)
+        {
+            foreach ((T value, _, byte[] utf8) in _entries)
+            {
+                if (r.ValueTextEquals(utf8))
+                {
+                    return value;
+                }
+            }
+            throw new FormatException($"Unknown {_what} '{r.GetString()}'.");
+        }
+    }
 }
