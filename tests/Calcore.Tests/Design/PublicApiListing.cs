@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using FluentAssertions;
+using Xunit;
 
 namespace Calcore.Tests.Design;
 
@@ -56,6 +59,59 @@ public static class PublicApiListing
     }
 
     public static string Text(Assembly assembly) => string.Join("\n", Lines(assembly)) + "\n";
+
+    /// <summary>
+    /// Fails unless the assembly's listing equals the committed file <paramref name="fileName"/> beside the calling test
+    /// (reporting the lines removed and added); with <c>CALCORE_UPDATE_API=1</c> it writes the file instead.
+    /// </summary>
+    /// <param name="assembly">The assembly whose public API is checked.</param>
+    /// <param name="fileName">The listing's file name, in the calling test's folder.</param>
+    /// <param name="projectFileName">The test project's file, used to find that folder when source paths are mapped.</param>
+    /// <param name="sourceFile">The calling test's source path (filled in by the compiler).</param>
+    public static void VerifyCommittedListing(Assembly assembly, string fileName, string projectFileName, [CallerFilePath] string sourceFile = "")
+    {
+        string actual = Text(assembly);
+        string path = ListingPath(fileName, projectFileName, sourceFile);
+
+        if (Environment.GetEnvironmentVariable("CALCORE_UPDATE_API") == "1")
+        {
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        File.Exists(path).Should().BeTrue($"the listing {path} is committed; create it with CALCORE_UPDATE_API=1");
+        string expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (expected == actual)
+        {
+            return;
+        }
+        string[] expectedLines = expected.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] actualLines = actual.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] removed = [.. expectedLines.Except(actualLines, StringComparer.Ordinal)];
+        string[] added = [.. actualLines.Except(expectedLines, StringComparer.Ordinal)];
+        Assert.Fail(
+            $"The public API differs from {fileName}. If the change is intended, run the tests with CALCORE_UPDATE_API=1 and commit the file.\n"
+            + $"Removed ({removed.Length}):\n  - {string.Join("\n  - ", removed)}\n"
+            + $"Added ({added.Length}):\n  + {string.Join("\n  + ", added)}");
+    }
+
+    private static string ListingPath(string fileName, string projectFileName, string sourceFile)
+    {
+        string? folder = Path.GetDirectoryName(sourceFile);
+        if (folder is not null && Directory.Exists(folder))
+        {
+            return Path.Combine(folder, fileName);
+        }
+        // With ContinuousIntegrationBuild the compiler maps source paths (/_/…), so find the project from the output folder.
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, projectFileName)))
+            {
+                return Path.Combine(d.FullName, "Design", fileName);
+            }
+        }
+        throw new FileNotFoundException($"Cannot find the folder of {fileName} (source path '{sourceFile}').", fileName);
+    }
 
     private static bool IsVisible(MethodBase? m) => m is not null && (m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly);
 

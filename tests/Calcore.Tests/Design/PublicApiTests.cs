@@ -1,7 +1,4 @@
 using System;
-using System.IO;
-using System.Linq;
-using System.Runtime.CompilerServices;
 using Calcore.Events;
 using FluentAssertions;
 using Xunit;
@@ -15,53 +12,9 @@ namespace Calcore.Tests.Design;
 /// </remarks>
 public class PublicApiTests
 {
-    private const string FileName = "PublicApi.Calcore.txt";
-
-    private static string ListingPath([CallerFilePath] string sourceFile = "")
-    {
-        string? folder = Path.GetDirectoryName(sourceFile);
-        if (folder is not null && Directory.Exists(folder))
-        {
-            return Path.Combine(folder, FileName);
-        }
-        // With ContinuousIntegrationBuild the compiler maps source paths (/_/…), so find the project from the output folder.
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Calcore.Tests.csproj")))
-            {
-                return Path.Combine(d.FullName, "Design", FileName);
-            }
-        }
-        throw new FileNotFoundException($"Cannot find the folder of {FileName} (source path '{sourceFile}').", FileName);
-    }
-
     [Fact]
     public void The_public_API_matches_the_committed_listing()
-    {
-        string actual = PublicApiListing.Text(typeof(StorageManager).Assembly);
-        string path = ListingPath();
-
-        if (Environment.GetEnvironmentVariable("CALCORE_UPDATE_API") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        File.Exists(path).Should().BeTrue($"the listing {path} is committed; create it with CALCORE_UPDATE_API=1");
-        string expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (expected == actual)
-        {
-            return;
-        }
-        string[] expectedLines = expected.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        string[] actualLines = actual.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        string[] removed = [.. expectedLines.Except(actualLines, StringComparer.Ordinal)];
-        string[] added = [.. actualLines.Except(expectedLines, StringComparer.Ordinal)];
-        Assert.Fail(
-            $"The public API differs from {FileName}. If the change is intended, run the tests with CALCORE_UPDATE_API=1 and commit the file.\n"
-            + $"Removed ({removed.Length}):\n  - {string.Join("\n  - ", removed)}\n"
-            + $"Added ({added.Length}):\n  + {string.Join("\n  + ", added)}");
-    }
+        => PublicApiListing.VerifyCommittedListing(typeof(StorageManager).Assembly, "PublicApi.Calcore.txt", "Calcore.Tests.csproj");
 
     [Fact]
     public void The_listing_names_types_members_nullability_and_defaults()
