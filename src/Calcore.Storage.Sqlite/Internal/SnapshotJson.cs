@@ -305,18 +305,15 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("status"u8))
             {
-                Value(ref r);
-                status = Statuses.Parse(ref r);
+                status = Statuses.Read(ref r);
             }
             else if (r.ValueTextEquals("transparency"u8))
             {
-                Value(ref r);
-                transparency = Transparencies.Parse(ref r);
+                transparency = Transparencies.Read(ref r);
             }
             else if (r.ValueTextEquals("class"u8))
             {
-                Value(ref r);
-                accessClass = Classes.Parse(ref r);
+                accessClass = Classes.Read(ref r);
             }
             else if (r.ValueTextEquals("categories"u8))
             {
@@ -499,18 +496,15 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("type"u8))
             {
-                Value(ref r);
-                type = UserTypes.Parse(ref r);
+                type = UserTypes.Read(ref r);
             }
             else if (r.ValueTextEquals("status"u8))
             {
-                Value(ref r);
-                status = PartStats.Parse(ref r);
+                status = PartStats.Read(ref r);
             }
             else if (r.ValueTextEquals("role"u8))
             {
-                Value(ref r);
-                role = Roles.Parse(ref r);
+                role = Roles.Read(ref r);
             }
             else if (r.ValueTextEquals("effectiveStart"u8))
             {
@@ -617,18 +611,15 @@ internal static class SnapshotJson
             }
             else if (r.ValueTextEquals("status"u8))
             {
-                Value(ref r);
-                status = Statuses.Parse(ref r);
+                status = Statuses.Read(ref r);
             }
             else if (r.ValueTextEquals("transparency"u8))
             {
-                Value(ref r);
-                transparency = Transparencies.Parse(ref r);
+                transparency = Transparencies.Read(ref r);
             }
             else if (r.ValueTextEquals("class"u8))
             {
-                Value(ref r);
-                accessClass = Classes.Parse(ref r);
+                accessClass = Classes.Read(ref r);
             }
             else if (r.ValueTextEquals("categories"u8))
             {
@@ -640,8 +631,7 @@ internal static class SnapshotJson
                 while (NextProperty(ref r))
                 {
                     var attendee = new AttendeeId(r.GetString()!);
-                    Value(ref r);
-                    participation[attendee] = PartStats.Parse(ref r);
+                    participation[attendee] = PartStats.Read(ref r);
                 }
             }
             else
@@ -737,8 +727,10 @@ internal static class SnapshotJson
             throw new ArgumentOutOfRangeException(nameof(value), value, null);
         }
 
-        internal T Parse(ref Utf8JsonReader r)
+        /// <summary>Reads the next value, a name of this enumeration.</summary>
+        internal T Read(ref Utf8JsonReader r)
         {
+            Value(ref r);
             foreach ((T value, _, byte[] utf8) in _entries)
             {
                 if (r.ValueTextEquals(utf8))
