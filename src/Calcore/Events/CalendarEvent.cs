@@ -72,8 +72,11 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         }
     }
 
+    // copyOf: for a bound copy (BindTo), the snapshot copied, whose derived values (recurring or not, the computed span)
+    // are taken over instead of being derived again.
     private CalendarEvent(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride> overrides,
-        long version, Instant created, Instant updated, EventId? splitFromId, EventId? recurringEventId, OriginalStart? originalStart, StorageManager? manager)
+        long version, Instant created, Instant updated, EventId? splitFromId, EventId? recurringEventId, OriginalStart? originalStart, StorageManager? manager,
+        CalendarEvent? copyOf = null)
     {
         Id = id;
         Details = Preconditions.CheckNotNull(details);
@@ -85,31 +88,19 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         SplitFromId = splitFromId;
         RecurringEventId = recurringEventId;
         OriginalStart = originalStart;
-        IsRecurring = details.IsRecurring;
         _manager = manager;
-    }
-
-    /// <summary>A copy of a snapshot bound to a manager: every field is copied, nothing is recomputed or re-read.</summary>
-    private CalendarEvent(CalendarEvent source, StorageManager manager)
-    {
-        Id = source.Id;
-        Details = source.Details;
-        Commitments = source.Commitments;
-        Overrides = source.Overrides;
-        Version = source.Version;
-        Created = source.Created;
-        Updated = source.Updated;
-        SplitFromId = source.SplitFromId;
-        RecurringEventId = source.RecurringEventId;
-        OriginalStart = source.OriginalStart;
-        IsRecurring = source.IsRecurring;
-        _span = source._span;
-        if (source._hasFixedSpan)
+        if (copyOf is null)
         {
-            _fixedSpan = source._fixedSpan;
+            IsRecurring = details.IsRecurring;
+            return;
+        }
+        IsRecurring = copyOf.IsRecurring;
+        _span = copyOf._span;
+        if (copyOf._hasFixedSpan)
+        {
+            _fixedSpan = copyOf._fixedSpan;
             _hasFixedSpan = true;
         }
-        _manager = manager;
     }
 
     /// <summary>Gets the event's id.</summary>
@@ -283,7 +274,8 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
 
     /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
     internal CalendarEvent BindTo(StorageManager manager)
-        => ReferenceEquals(_manager, manager) ? this : new CalendarEvent(this, manager);
+        => ReferenceEquals(_manager, manager) ? this
+            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager, copyOf: this);
 
     /// <summary>Gets the span computed for a zone earlier, or computes and remembers it (one zone at a time; the value
     /// is immutable, so a race only computes it twice).</summary>

@@ -166,29 +166,22 @@ public sealed class MemoryStorage : IStorage, IDisposable
                     // Same span, attendees and organizer (an answer, a title): every entry stays where it is and
                     // points at the new snapshot.
                     _events[id] = same;
-                    ForEachIndex(same.Event, index => index.Replace(EntryOf(same)));
+                    TimeIndex.Entry replacement = EntryOf(same);
+                    ForEachIndex(same.Event, create: false, index => index.Replace(replacement));
                     continue;
                 }
                 if (found)
                 {
                     _events.Remove(id);
                     TimeIndex.Entry entry = EntryOf(old);
-                    ForEachIndex(old.Event, index => index.Remove(entry));
-                    Prune(_byAttendee, old.Event);
+                    ForEachIndex(old.Event, create: false, index => index.Remove(entry));
+                    PruneEmptyIndexes(old.Event);
                 }
                 if (change is { } s)
                 {
                     _events.Add(id, s);
                     TimeIndex.Entry entry = EntryOf(s);
-                    _all.Add(entry);
-                    foreach (Commitment c in s.Event.Commitments)
-                    {
-                        IndexFor(_byAttendee, c.AttendeeId).Add(entry);
-                    }
-                    if (s.Event.OrganizerId is { } o)
-                    {
-                        IndexFor(_byOrganizer, o).Add(entry);
-                    }
+                    ForEachIndex(s.Event, create: true, index => index.Add(entry));
                 }
             }
         }
@@ -213,42 +206,43 @@ public sealed class MemoryStorage : IStorage, IDisposable
         return true;
     }
 
-    /// <summary>Calls <paramref name="action"/> on every index that holds the event: all events, its attendees', its organizer's.</summary>
-    private void ForEachIndex(CalendarEvent e, Action<TimeIndex> action)
+    /// <summary>Calls <paramref name="action"/> on every index that holds the event: all events, its attendees', its
+    /// organizer's; with <paramref name="create"/>, an attendee or organizer without an index gets one first.</summary>
+    private void ForEachIndex(CalendarEvent e, bool create, Action<TimeIndex> action)
     {
         action(_all);
         foreach (Commitment c in e.Commitments)
         {
-            if (_byAttendee.TryGetValue(c.AttendeeId, out TimeIndex? index))
+            if (IndexOf(_byAttendee, c.AttendeeId, create) is { } index)
             {
                 action(index);
             }
         }
-        if (e.OrganizerId is { } o && _byOrganizer.TryGetValue(o, out TimeIndex? organized))
+        if (e.OrganizerId is { } o && IndexOf(_byOrganizer, o, create) is { } organized)
         {
             action(organized);
-            if (organized.Count == 0)
-            {
-                _byOrganizer.Remove(o);
-            }
         }
     }
 
-    /// <summary>Drops the attendee indexes an event's removal left empty.</summary>
-    private static void Prune(Dictionary<AttendeeId, TimeIndex> map, CalendarEvent e)
+    /// <summary>Drops the attendee and organizer indexes an event's removal left empty.</summary>
+    private void PruneEmptyIndexes(CalendarEvent e)
     {
         foreach (Commitment c in e.Commitments)
         {
-            if (map.TryGetValue(c.AttendeeId, out TimeIndex? index) && index.Count == 0)
+            if (_byAttendee.TryGetValue(c.AttendeeId, out TimeIndex? index) && index.Count == 0)
             {
-                map.Remove(c.AttendeeId);
+                _byAttendee.Remove(c.AttendeeId);
             }
+        }
+        if (e.OrganizerId is { } o && _byOrganizer.TryGetValue(o, out TimeIndex? organized) && organized.Count == 0)
+        {
+            _byOrganizer.Remove(o);
         }
     }
 
-    private static TimeIndex IndexFor(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key)
+    private static TimeIndex? IndexOf(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, bool create)
     {
-        if (!map.TryGetValue(key, out TimeIndex? index))
+        if (!map.TryGetValue(key, out TimeIndex? index) && create)
         {
             index = new TimeIndex();
             map.Add(key, index);
