@@ -26,6 +26,12 @@ internal sealed class TimeIndex
 {
     internal const int ChunkThreshold = 2048;
 
+    /// <summary>The number of slots in an array bucket's inline directory.</summary>
+    private const int SlotCount = 32;
+
+    /// <summary>The size from which an array bucket keeps a directory (below it, the array is a few lines).</summary>
+    private const int MinEntriesForSlots = 24;
+
     private static readonly long ShortMaxTicks = NodaTime.Duration.FromDays(35).BclCompatibleTicks;
 
     private Bucket _short;
@@ -80,8 +86,9 @@ internal sealed class TimeIndex
     private static bool IsLong(Entry e)
         => e.End == long.MaxValue || e.Start == long.MinValue || e.End - e.Start > ShortMaxTicks;
 
-    /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open) and the stored snapshot.</summary>
-    internal readonly record struct Entry(long Start, long End, CalendarEvent Event)
+    /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open), the stored
+    /// snapshot, and the reader that may list the snapshot as it is (<see cref="CalendarEvent.ListableBy"/>), or null.</summary>
+    internal readonly record struct Entry(long Start, long End, CalendarEvent Event, object? ListableBy = null)
     {
         internal EventId Id => Event.Id;
     }
@@ -103,12 +110,41 @@ internal sealed class TimeIndex
         }
     }
 
+    /// <summary>
+    /// The first index of each of <see cref="SlotCount"/> equal slices of a bucket's time range, plus the first index
+    /// past the range: a directory kept inline in the index object (see <see cref="Bucket"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.InlineArray(SlotCount + 1)]
+    private struct Slots
+    {
+        private int _first;
+    }
+
     /// <summary>Entries of one length class, sorted by start then id: an array while small, chunks when large.</summary>
+    /// <remarks>
+    /// From <see cref="MinEntriesForSlots"/> entries, an array bucket keeps a directory of its time range cut into
+    /// <see cref="SlotCount"/> equal slots, inline: the first index whose start is at or after each slot's start. A
+    /// search goes straight to its slot's entries and interpolates inside it, so on a cold heap it waits for one line
+    /// of the array, where a search from the array's ends waits for its first and last entries (other pages) first.
+    /// Insertions and removals shift the later slots by one; the directory is rebuilt when the count has doubled or
+    /// halved since it was built, or when a quarter of the entries fall outside its range. Entries outside the range
+    /// are found by bisection.
+    /// </remarks>
     private struct Bucket
     {
         private Entry[]? _items;
         private int _count;
         private ChunkedEntries? _chunked;
+
+        // The directory: slot s covers starts in [_slotBase + s·_slotWidth, _slotBase + (s+1)·_slotWidth);
+        // _slots[s] is the first index whose start is at or after the slot's start (for s = SlotCount, the range's
+        // end). Absent while _slotWidth is 0.
+        private long _slotBase;
+        private long _slotWidth;
+        private long _slotEnd;
+        private int _slotsBuiltAt;
+        private int _outsideSlots;
+        private Slots _slots;
 
         internal readonly int Count => _chunked?.Count ?? _count;
 
@@ -130,6 +166,7 @@ internal sealed class TimeIndex
                     _chunked.Add(entry);
                     _items = null;
                     _count = 0;
+                    _slotWidth = 0;
                     return;
                 }
                 Array.Resize(ref _items, _count * 2);
@@ -137,6 +174,7 @@ internal sealed class TimeIndex
             Array.Copy(_items, i, _items, i + 1, _count - i);
             _items[i] = entry;
             _count++;
+            MoveSlots(entry.Start, +1);
         }
 
         internal bool Remove(Entry entry)
@@ -153,6 +191,7 @@ internal sealed class TimeIndex
             _count--;
             Array.Copy(_items!, i + 1, _items!, i, _count - i);
             _items![_count] = default;
+            MoveSlots(entry.Start, -1);
             return true;
         }
 
@@ -180,7 +219,7 @@ internal sealed class TimeIndex
                 return;
             }
             Entry[]? items = _items;
-            for (int i = LowerBound(items!, _count, lower); i < _count; i++)
+            for (int i = LowerBound(lower); i < _count; i++)
             {
                 Entry e = items![i];
                 if (e.Start >= we)
@@ -197,7 +236,7 @@ internal sealed class TimeIndex
         /// <summary>The index of the entry with the same start and id, or the bitwise complement of where it would go.</summary>
         private readonly int Find(Entry entry)
         {
-            int i = LowerBound(_items!, _count, entry.Start);
+            int i = LowerBound(entry.Start);
             for (; i < _count && _items![i].Start == entry.Start; i++)
             {
                 int c = string.CompareOrdinal(_items[i].Event.Id.Value, entry.Event.Id.Value);
@@ -213,64 +252,141 @@ internal sealed class TimeIndex
             return ~i;
         }
 
-        /// <summary>The first position whose start is at least <paramref name="key"/> (<paramref name="count"/> when none).</summary>
-        /// <remarks>Interpolates a guess from the first and last start, brackets the answer by doubling steps from the
-        /// guess, and bisects the bracket: on evenly spread starts it reads a few neighbouring entries; on any other
-        /// spread it is still O(log n).</remarks>
-        private static int LowerBound(Entry[] items, int count, long key)
+        /// <summary>The first position whose start is at least <paramref name="key"/> (the count when none).</summary>
+        private readonly int LowerBound(long key)
         {
-            if (count == 0 || items[0].Start >= key)
+            Entry[]? items = _items;
+            int count = _count;
+            if (_slotWidth == 0)
             {
-                return 0;
-            }
-            long last = items[count - 1].Start;
-            if (last < key)
-            {
-                return count;
-            }
-            // Invariant from here: items[lo].Start < key <= items[hi].Start, the answer is in (lo, hi].
-            int lo = 0;
-            int hi = count - 1;
-            if (hi - lo > 8)
-            {
-                long first = items[0].Start;
-                int guess = (int)((double)(key - first) / ((double)last - first) * hi);
-                guess = Math.Clamp(guess, 1, hi - 1);
-                int step = 1;
-                if (items[guess].Start < key)
+                if (count == 0 || items![0].Start >= key)
                 {
-                    lo = guess;
-                    while (lo + step < hi && items[lo + step].Start < key)
-                    {
-                        lo += step;
-                        step <<= 1;
-                    }
-                    hi = Math.Min(hi, lo + step);
+                    return 0;
                 }
-                else
-                {
-                    hi = guess;
-                    while (hi - step > lo && items[hi - step].Start >= key)
-                    {
-                        hi -= step;
-                        step <<= 1;
-                    }
-                    lo = Math.Max(lo, hi - step);
-                }
+                long last = items[count - 1].Start;
+                return last < key ? count : Search(items, 0, count - 1, key, items[0].Start, last);
             }
-            while (hi - lo > 1)
+            if (key <= _slotBase)
+            {
+                return Bisect(items!, 0, _slots[0], key);
+            }
+            if (key >= _slotEnd)
+            {
+                return Bisect(items!, _slots[SlotCount], count, key);
+            }
+            int s = (int)((key - _slotBase) / _slotWidth);
+            long slotStart = _slotBase + (s * _slotWidth);
+            return Search(items!, _slots[s], _slots[s + 1], key, slotStart, slotStart + _slotWidth);
+        }
+
+        /// <summary>Shifts the directory after an entry starting at <paramref name="start"/> was added (+1) or removed
+        /// (−1): every slot that starts after it. Builds, rebuilds or drops the directory when it is due.</summary>
+        private void MoveSlots(long start, int delta)
+        {
+            if (_slotWidth == 0 || _count >= 2 * _slotsBuiltAt || _count * 2 <= _slotsBuiltAt)
+            {
+                BuildSlots();
+                return;
+            }
+            int from;
+            if (start < _slotBase)
+            {
+                from = 0;
+            }
+            else if (start >= _slotEnd)
+            {
+                from = SlotCount + 1;
+            }
+            else
+            {
+                from = (int)((start - _slotBase) / _slotWidth) + 1;
+            }
+            for (int s = from; s <= SlotCount; s++)
+            {
+                _slots[s] += delta;
+            }
+            if (delta > 0 && (start < _slotBase || start >= _slotEnd) && ++_outsideSlots > _count / 4)
+            {
+                BuildSlots();
+            }
+        }
+
+        private void BuildSlots()
+        {
+            _slotWidth = 0;
+            _outsideSlots = 0;
+            _slotsBuiltAt = _count;
+            if (_count < MinEntriesForSlots)
+            {
+                return;
+            }
+            Entry[] items = _items!;
+            long first = items[0].Start;
+            long range = items[_count - 1].Start - first;
+            _slotBase = first;
+            _slotWidth = (range / SlotCount) + 1;
+            _slotEnd = first + (SlotCount * _slotWidth);
+            int i = 0;
+            for (int s = 0; s <= SlotCount; s++)
+            {
+                long slotStart = first + (s * _slotWidth);
+                while (i < _count && items[i].Start < slotStart)
+                {
+                    i++;
+                }
+                _slots[s] = i;
+            }
+        }
+
+        /// <summary>
+        /// The first position in [lo, hi] whose start is at least <paramref name="key"/>, where the entries in
+        /// [lo, hi) start in [rangeStart, rangeEnd] and position hi counts as at least the key: guesses by
+        /// interpolation, brackets by doubling steps from the guess, bisects the bracket.
+        /// </summary>
+        private static int Search(Entry[] items, int lo, int hi, long key, long rangeStart, long rangeEnd)
+        {
+            if (hi - lo <= 4 || rangeEnd <= rangeStart)
+            {
+                return Bisect(items, lo, hi, key);
+            }
+            double fraction = Math.Clamp(((double)key - rangeStart) / ((double)rangeEnd - rangeStart), 0, 1);
+            int guess = Math.Clamp(lo + (int)(fraction * (hi - lo)), lo, hi - 1);
+            int step = 1;
+            if (items[guess].Start < key)
+            {
+                int below = guess;
+                while (below + step < hi && items[below + step].Start < key)
+                {
+                    below += step;
+                    step <<= 1;
+                }
+                return Bisect(items, below + 1, Math.Min(hi, below + step), key);
+            }
+            int atOrAbove = guess;
+            while (atOrAbove - step >= lo && items[atOrAbove - step].Start >= key)
+            {
+                atOrAbove -= step;
+                step <<= 1;
+            }
+            return Bisect(items, Math.Max(lo, atOrAbove - step), atOrAbove, key);
+        }
+
+        /// <summary>The first position in [lo, hi] whose start is at least <paramref name="key"/>, where position hi counts as at least the key.</summary>
+        private static int Bisect(Entry[] items, int lo, int hi, long key)
+        {
+            while (lo < hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
                 if (items[mid].Start < key)
                 {
-                    lo = mid;
+                    lo = mid + 1;
                 }
                 else
                 {
                     hi = mid;
                 }
             }
-            return hi;
+            return lo;
         }
     }
 }
