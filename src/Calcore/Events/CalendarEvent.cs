@@ -277,6 +277,28 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         => ReferenceEquals(_manager, manager) ? this
             : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager, copyOf: this);
 
+    /// <summary>
+    /// Returns the manager that may list this snapshot exactly as it is, given the span a storage indexes it under:
+    /// the manager it is bound to, when it is a single event whose span that manager has computed (in its zone,
+    /// unless the event's own zone fixes it) and found equal to <paramref name="indexedSpan"/>, with a start that is a
+    /// whole number of ticks (so a tick-based index keeps it exactly). Otherwise null.
+    /// </summary>
+    /// <remarks>A storage records the answer next to its index entry at write time, so that a listing can return the
+    /// snapshot without reading it (see <see cref="Storage.Internal.IListingIndex"/>). The answer never changes for a
+    /// given snapshot and span: a snapshot is immutable, and so is a manager's zone.</remarks>
+    internal object? ListableBy(Interval indexedSpan)
+    {
+        if (_manager is null || IsRecurring || Instant.FromUnixTimeTicks(indexedSpan.Start.ToUnixTimeTicks()) != indexedSpan.Start)
+        {
+            return null;
+        }
+        if (_hasFixedSpan)
+        {
+            return _fixedSpan == indexedSpan ? _manager : null;
+        }
+        return _span is { } cached && ReferenceEquals(cached.Zone, _manager.Zone) && cached.Span == indexedSpan ? _manager : null;
+    }
+
     /// <summary>Gets the span computed for a zone earlier, or computes and remembers it (one zone at a time; the value
     /// is immutable, so a race only computes it twice).</summary>
     internal Interval GetSpan(DateTimeZone zone, Func<CalendarEvent, DateTimeZone, Interval> compute)
