@@ -117,9 +117,11 @@ public static class CalendarData
     /// </summary>
     /// <param name="manager">The manager whose storage is filled.</param>
     /// <param name="probes">The number of probe attendees.</param>
+    /// <param name="throughManager">Whether to store each event with <see cref="StorageManager.CreateEventAsync(EventDetails, EventId?, CancellationToken)"/>
+    /// (the probe is its organizer, ACCEPTED), instead of one <see cref="IStorage"/> transaction.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The number of events stored (<paramref name="probes"/> × 2 × <see cref="Weeks"/>).</returns>
-    public static async Task<int> SeedProbeCalendarsAsync(StorageManager manager, int probes, CancellationToken cancellationToken = default)
+    public static async Task<int> SeedProbeCalendarsAsync(StorageManager manager, int probes, bool throughManager = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         Instant now = Paris.AtStartOfDay(FirstDay.PlusDays(-30)).ToInstant();
@@ -145,6 +147,14 @@ public static class CalendarData
                     events.Add(new CalendarEvent(new EventId(id), details, [commitment], 1, now, now));
                 }
             }
+        }
+        if (throughManager)
+        {
+            foreach (CalendarEvent e in events)
+            {
+                await manager.CreateEventAsync(e.Details, e.Id, cancellationToken);
+            }
+            return events.Count;
         }
         IStorageTransaction tx = await manager.Storage.BeginTransactionAsync(locked, cancellationToken);
         await using (tx)

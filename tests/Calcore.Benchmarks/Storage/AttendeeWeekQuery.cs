@@ -15,12 +15,19 @@ namespace Calcore.Benchmarks.Storage;
 /// stored across 10 thousand attendees; the 1-million figure must be within 2× of the 10-thousand one.
 /// </summary>
 /// <remarks>
-/// <para>The calendar is built once per parameter value, straight through <see cref="IStorage"/> transactions of
-/// 10,000 events (seeding 1 million events through <see cref="StorageManager.CreateEventAsync(EventDetails, System.Threading.CancellationToken)"/>
-/// and <see cref="StorageManager.InviteAsync"/> is about twice as slow; see RESULTS-foundation.md). It holds
-/// exactly <see cref="Events"/> events: <see cref="ProbeAttendees"/> probe attendees with 2 events a week each
+/// <para>The calendar is built once per parameter value. It holds exactly <see cref="Events"/> events:
+/// <see cref="ProbeAttendees"/> probe attendees with 2 events a week each
 /// (<see cref="CalendarData.SeedProbeCalendarsAsync"/>), and the rest spread over <see cref="Attendees"/>
-/// attendees (<see cref="CalendarData.SeedThroughStorageAsync"/>).</para>
+/// attendees. <see cref="WrittenThrough"/> says how it was stored:</para>
+/// <list type="bullet">
+/// <item><description><see cref="Writer.Manager"/>, the target: through the public API, as an application stores its
+/// calendar (<see cref="StorageManager.CreateEventAsync(EventDetails, System.Threading.CancellationToken)"/> and
+/// <see cref="StorageManager.InviteAsync"/> per event, <see cref="CalendarData.SeedThroughManagerAsync"/>; about 50 s
+/// for 1 million events). The stored snapshots are bound to the manager that asks.</description></item>
+/// <item><description><see cref="Writer.Storage"/>: straight through <see cref="IStorage"/> transactions of 10,000
+/// events (<see cref="CalendarData.SeedThroughStorageAsync"/>), as another writer leaves a storage: the manager
+/// reads each snapshot it returns and binds a copy of it to itself.</description></item>
+/// </list>
 /// <para>Two questions, each rotating through <see cref="Questions"/> (attendee, week) pairs drawn with a fixed
 /// seed, so successive calls touch different parts of the indexes, as a server answering many users does:</para>
 /// <list type="bullet">
@@ -56,9 +63,23 @@ public abstract class AttendeeWeekQuery
     private (AttendeeId Attendee, Interval Week)[] _probes = null!;
     private int _next;
 
+    /// <summary>How the calendar is stored.</summary>
+    public enum Writer
+    {
+        /// <summary>Through the manager's public API.</summary>
+        Manager,
+
+        /// <summary>Straight through <see cref="IStorage"/> transactions.</summary>
+        Storage,
+    }
+
     /// <summary>Gets or sets the number of stored events.</summary>
     [Params(10_000, 1_000_000)]
     public int Events { get; set; }
+
+    /// <summary>Gets or sets how the calendar is stored.</summary>
+    [Params(Writer.Manager, Writer.Storage)]
+    public Writer WrittenThrough { get; set; }
 
     /// <summary>Builds the calendar and the questions.</summary>
     /// <returns>A task that completes when the calendar is stored.</returns>
@@ -67,8 +88,17 @@ public abstract class AttendeeWeekQuery
     {
         _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).Build();
         var clock = Stopwatch.StartNew();
-        int probeEvents = await CalendarData.SeedProbeCalendarsAsync(_manager, ProbeAttendees);
-        long commitments = await CalendarData.SeedThroughStorageAsync(_manager, BenchmarkScale.Of(Events) - probeEvents, Attendees, seed: 20261122);
+        bool throughManager = WrittenThrough == Writer.Manager;
+        int probeEvents = await CalendarData.SeedProbeCalendarsAsync(_manager, ProbeAttendees, throughManager);
+        int populationEvents = BenchmarkScale.Of(Events) - probeEvents;
+        if (throughManager)
+        {
+            await CalendarData.SeedThroughManagerAsync(_manager, new SimpleAttendeeSource(_manager), populationEvents, Attendees, seed: 20261122);
+        }
+        else
+        {
+            await CalendarData.SeedThroughStorageAsync(_manager, populationEvents, Attendees, seed: 20261122);
+        }
         clock.Stop();
         var random = new Random(7);
         _population = new (AttendeeId, Interval)[Questions];
@@ -87,7 +117,7 @@ public abstract class AttendeeWeekQuery
             throw new InvalidOperationException($"A probe week should hold 2 events; {foundProbe} found over {Questions} questions.");
         }
         Console.WriteLine(FormattableString.Invariant(
-            $"// Setup {nameof(AttendeeWeekQuery)} on {_manager.Storage.GetType().Name} Events={Events}: {Events - probeEvents} population events ({commitments} commitments) + {probeEvents} probe events stored in {clock.Elapsed.TotalSeconds:0.00} s; answers: population {found / (double)Questions:0.000} events on average, probe 2"));
+            $"// Setup {nameof(AttendeeWeekQuery)} on {_manager.Storage.GetType().Name} Events={Events}, written through {WrittenThrough}: {populationEvents} population events + {probeEvents} probe events stored in {clock.Elapsed.TotalSeconds:0.00} s; answers: population {found / (double)Questions:0.000} events on average, probe 2"));
     }
 
     /// <summary>Disposes the manager and its storage.</summary>
