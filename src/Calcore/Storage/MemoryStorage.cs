@@ -27,8 +27,8 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<EventId, Stored> _events = [];
     private readonly TimeIndex _all = new();
-    private readonly Dictionary<AttendeeId, TimeIndex> _byAttendee = [];
-    private readonly Dictionary<AttendeeId, TimeIndex> _byOrganizer = [];
+    private readonly AttendeeIndexMap _byAttendee = new();
+    private readonly AttendeeIndexMap _byOrganizer = new();
     private bool _disposed;
 
     /// <summary>Creates an empty storage.</summary>
@@ -134,8 +134,8 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            TimeIndex? index = query.Attendee is { } a ? _byAttendee.GetValueOrDefault(a)
-                : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
+            TimeIndex? index = query.Attendee is { } a ? _byAttendee.Find(a)
+                : query.Organizer is { } o ? _byOrganizer.Find(o)
                 : _all;
             index?.Collect(ws, we, entries);
         }
@@ -272,26 +272,19 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     {
         foreach (Commitment c in e.Commitments)
         {
-            if (_byAttendee.TryGetValue(c.AttendeeId, out TimeIndex? index) && index.Count == 0)
+            if (_byAttendee.Find(c.AttendeeId) is { Count: 0 })
             {
                 _byAttendee.Remove(c.AttendeeId);
             }
         }
-        if (e.OrganizerId is { } o && _byOrganizer.TryGetValue(o, out TimeIndex? organized) && organized.Count == 0)
+        if (e.OrganizerId is { } o && _byOrganizer.Find(o) is { Count: 0 })
         {
             _byOrganizer.Remove(o);
         }
     }
 
-    private static TimeIndex? IndexOf(Dictionary<AttendeeId, TimeIndex> map, AttendeeId key, bool create)
-    {
-        if (!map.TryGetValue(key, out TimeIndex? index) && create)
-        {
-            index = new TimeIndex();
-            map.Add(key, index);
-        }
-        return index;
-    }
+    private static TimeIndex? IndexOf(AttendeeIndexMap map, AttendeeId key, bool create)
+        => create ? map.GetOrAdd(key) : map.Find(key);
 
     private readonly record struct Stored(CalendarEvent Event, Interval Span);
 
