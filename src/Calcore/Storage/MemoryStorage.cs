@@ -134,10 +134,19 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            TimeIndex? index = query.Attendee is { } a ? _byAttendee.Find(a)
-                : query.Organizer is { } o ? _byOrganizer.Find(o)
+            TimeIndex.Summary summary = default;
+            TimeIndex? index = query.Attendee is { } a ? _byAttendee.Find(a, out summary)
+                : query.Organizer is { } o ? _byOrganizer.Find(o, out summary)
                 : _all;
-            index?.Collect(ws, we, entries);
+            if (summary.IsUsable)
+            {
+                // The slot's summary says where the entries are: the index object itself need not be read.
+                TimeIndex.Collect(summary, ws, we, entries);
+            }
+            else
+            {
+                index?.Collect(ws, we, entries);
+            }
         }
         return entries;
     }
@@ -259,11 +268,13 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
             if (IndexOf(_byAttendee, c.AttendeeId, create) is { } index)
             {
                 action(index);
+                _byAttendee.Refresh(c.AttendeeId);
             }
         }
         if (e.OrganizerId is { } o && IndexOf(_byOrganizer, o, create) is { } organized)
         {
             action(organized);
+            _byOrganizer.Refresh(o);
         }
     }
 

@@ -8,7 +8,9 @@ namespace Calcore.Storage.Internal;
 /// </summary>
 /// <remarks>
 /// <para>A lookup reads one line of the slot array, and then at the same time the id's text (to compare it) and the
-/// index it is looking for; a <c>Dictionary</c> reads a bucket, then an entry, then the key and the index. On a heap of
+/// index it is looking for; a <c>Dictionary</c> reads a bucket, then an entry, then the key and the index. The slot
+/// also keeps a summary of its index (<see cref="TimeIndex.Summarize"/>), which the owner refreshes after every change
+/// to the index, so that a query of an index that is one array reads the slot and then the entries. On a heap of
 /// millions of events those reads are cache misses that wait for each other, and they are much of a week query's
 /// cost.</para>
 /// <para>Linear probing at a load of at most one half; a removal shifts the following entries of its run back
@@ -24,21 +26,45 @@ internal sealed class AttendeeIndexMap
     /// <summary>Finds the index of an attendee.</summary>
     /// <param name="attendee">The attendee.</param>
     /// <returns>The index, or null.</returns>
-    internal TimeIndex? Find(AttendeeId attendee)
+    internal TimeIndex? Find(AttendeeId attendee) => Find(attendee, out _);
+
+    /// <summary>Finds the index of an attendee and the summary kept next to it.</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <param name="summary">The index's summary (see <see cref="TimeIndex.Summarize"/>), or the default value.</param>
+    /// <returns>The index, or null.</returns>
+    internal TimeIndex? Find(AttendeeId attendee, out TimeIndex.Summary summary)
+    {
+        int i = SlotOf(attendee);
+        summary = i < 0 ? default : _slots[i].Summary;
+        return i < 0 ? null : _slots[i].Index;
+    }
+
+    /// <summary>Takes a new summary of an attendee's index after it changed; does nothing when the attendee has none.</summary>
+    /// <param name="attendee">The attendee.</param>
+    internal void Refresh(AttendeeId attendee)
+    {
+        int i = SlotOf(attendee);
+        if (i >= 0)
+        {
+            _slots[i] = _slots[i] with { Summary = _slots[i].Index!.Summarize() };
+        }
+    }
+
+    private int SlotOf(AttendeeId attendee)
     {
         int hash = attendee.GetHashCode();
         Slot[] slots = _slots;
         int mask = slots.Length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask)
         {
-            Slot slot = slots[i];
+            ref readonly Slot slot = ref slots[i];
             if (slot.Index is null)
             {
-                return null;
+                return -1;
             }
             if (slot.Hash == hash && slot.Attendee == attendee)
             {
-                return slot.Index;
+                return i;
             }
         }
     }
@@ -57,7 +83,7 @@ internal sealed class AttendeeIndexMap
             Resize(_slots.Length * 2);
         }
         var index = new TimeIndex();
-        Place(_slots, new Slot(attendee.GetHashCode(), attendee, index));
+        Place(_slots, new Slot(attendee.GetHashCode(), attendee, index, index.Summarize()));
         Count++;
         return index;
     }
@@ -123,5 +149,7 @@ internal sealed class AttendeeIndexMap
         slots[i] = slot;
     }
 
-    private readonly record struct Slot(int Hash, AttendeeId Attendee, TimeIndex? Index);
+    /// <summary>A slot: the id's hash and text, its index, and the index's summary, so that a query of a small index
+    /// reads the slot and then the entries, without the index object in between.</summary>
+    private readonly record struct Slot(int Hash, AttendeeId Attendee, TimeIndex? Index, TimeIndex.Summary Summary);
 }

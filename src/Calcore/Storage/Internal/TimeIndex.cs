@@ -40,6 +40,54 @@ internal sealed class TimeIndex
 
     internal int Count => _short.Count + _long.Count;
 
+    /// <summary>
+    /// Returns what a search needs when this index is one array of short spans (no long span, not in chunks), to be
+    /// kept next to the index's key (see <see cref="AttendeeIndexMap"/>), or a summary that is not
+    /// <see cref="Summary.IsUsable"/>. It is valid until the next change to the index.
+    /// </summary>
+    internal Summary Summarize()
+    {
+        if (_long.Count != 0 || !_short.TryGetArray(out Entry[]? items, out int count))
+        {
+            return default;
+        }
+        return count == 0
+            ? new Summary([], 0, 0, 0, 0)
+            : new Summary(items!, count, items![0].Start, items[count - 1].Start, _longestShort);
+    }
+
+    /// <summary>Adds to <paramref name="into"/> the entries of a summarized index that overlap [ws, we), like
+    /// <see cref="Collect(long, long, List{Entry})"/> on the index itself.</summary>
+    internal static void Collect(in Summary summary, long ws, long we, List<Entry> into)
+    {
+        Entry[] items = summary.Items!;
+        int count = summary.Count;
+        if (count == 0)
+        {
+            return;
+        }
+        long lower = ws < long.MinValue + summary.LongestShort ? long.MinValue : ws - summary.LongestShort;
+        if (lower >= we)
+        {
+            return;
+        }
+        int i = summary.FirstStart >= lower ? 0
+            : summary.LastStart < lower ? count
+            : Bucket.Search(items, 0, count - 1, lower, summary.FirstStart, summary.LastStart);
+        for (; i < count; i++)
+        {
+            Entry e = items[i];
+            if (e.Start >= we)
+            {
+                break;
+            }
+            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
+            {
+                into.Add(e);
+            }
+        }
+    }
+
     internal void Add(Entry entry)
     {
         if (IsLong(entry))
@@ -85,6 +133,14 @@ internal sealed class TimeIndex
 
     private static bool IsLong(Entry e)
         => e.End == long.MaxValue || e.Start == long.MinValue || e.End - e.Start > ShortMaxTicks;
+
+    /// <summary>What a search of an index that is one array of short spans needs: the array, its count, its first and
+    /// last start (for the interpolation) and the longest span in it.</summary>
+    internal readonly record struct Summary(Entry[]? Items, int Count, long FirstStart, long LastStart, long LongestShort)
+    {
+        /// <summary>Gets a value indicating whether the index could be summarized.</summary>
+        internal bool IsUsable => Items is not null;
+    }
 
     /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open), the stored
     /// snapshot, and the reader that may list the snapshot as it is (<see cref="CalendarEvent.ListableBy"/>), or null.</summary>
@@ -147,6 +203,14 @@ internal sealed class TimeIndex
         private Slots _slots;
 
         internal readonly int Count => _chunked?.Count ?? _count;
+
+        /// <summary>Gets the entries when they are one array (not chunks).</summary>
+        internal readonly bool TryGetArray(out Entry[]? items, out int count)
+        {
+            items = _items;
+            count = _count;
+            return _chunked is null;
+        }
 
         internal void Add(Entry entry)
         {
@@ -343,7 +407,7 @@ internal sealed class TimeIndex
         /// [lo, hi) start in [rangeStart, rangeEnd] and position hi counts as at least the key: guesses by
         /// interpolation, brackets by doubling steps from the guess, bisects the bracket.
         /// </summary>
-        private static int Search(Entry[] items, int lo, int hi, long key, long rangeStart, long rangeEnd)
+        internal static int Search(Entry[] items, int lo, int hi, long key, long rangeStart, long rangeEnd)
         {
             if (hi - lo <= 4 || rangeEnd <= rangeStart)
             {
