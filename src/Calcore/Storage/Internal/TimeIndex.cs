@@ -62,29 +62,11 @@ internal sealed class TimeIndex
     {
         Entry[] items = summary.Items!;
         int count = summary.Count;
-        if (count == 0)
+        long lower = LowerStart(ws, summary.LongestShort);
+        if (count > 0 && lower < we)
         {
-            return;
-        }
-        long lower = ws < long.MinValue + summary.LongestShort ? long.MinValue : ws - summary.LongestShort;
-        if (lower >= we)
-        {
-            return;
-        }
-        int i = summary.FirstStart >= lower ? 0
-            : summary.LastStart < lower ? count
-            : Bucket.Search(items, 0, count - 1, lower, summary.FirstStart, summary.LastStart);
-        for (; i < count; i++)
-        {
-            Entry e = items[i];
-            if (e.Start >= we)
-            {
-                break;
-            }
-            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
-            {
-                into.Add(e);
-            }
+            int from = Bucket.LowerBound(items, count, lower, summary.FirstStart, summary.LastStart);
+            Bucket.CollectFrom(items, from, count, we, ws, into);
         }
     }
 
@@ -114,7 +96,7 @@ internal sealed class TimeIndex
         int first = into.Count;
         if (_short.Count > 0)
         {
-            long lower = ws < long.MinValue + _longestShort ? long.MinValue : ws - _longestShort;
+            long lower = LowerStart(ws, _longestShort);
             if (lower < we)
             {
                 _short.Collect(lower, we, ws, into);
@@ -130,6 +112,11 @@ internal sealed class TimeIndex
             }
         }
     }
+
+    /// <summary>The earliest start of a short span that can overlap a window starting at <paramref name="ws"/>, given the
+    /// longest short span (saturating at <see cref="long.MinValue"/>).</summary>
+    private static long LowerStart(long ws, long longestShort)
+        => ws < long.MinValue + longestShort ? long.MinValue : ws - longestShort;
 
     private static bool IsLong(Entry e)
         => e.End == long.MaxValue || e.Start == long.MinValue || e.End - e.Start > ShortMaxTicks;
@@ -282,10 +269,16 @@ internal sealed class TimeIndex
                 _chunked.Collect(lower, we, ws, into);
                 return;
             }
-            Entry[]? items = _items;
-            for (int i = LowerBound(lower); i < _count; i++)
+            CollectFrom(_items!, LowerBound(lower), _count, we, ws, into);
+        }
+
+        /// <summary>Adds the entries from position <paramref name="from"/> that start before <paramref name="we"/> and
+        /// overlap [ws, we).</summary>
+        internal static void CollectFrom(Entry[] items, int from, int count, long we, long ws, List<Entry> into)
+        {
+            for (int i = from; i < count; i++)
             {
-                Entry e = items![i];
+                Entry e = items[i];
                 if (e.Start >= we)
                 {
                     break;
@@ -323,12 +316,7 @@ internal sealed class TimeIndex
             int count = _count;
             if (_slotWidth == 0)
             {
-                if (count == 0 || items![0].Start >= key)
-                {
-                    return 0;
-                }
-                long last = items[count - 1].Start;
-                return last < key ? count : Search(items, 0, count - 1, key, items[0].Start, last);
+                return count == 0 ? 0 : LowerBound(items!, count, key, items![0].Start, items[count - 1].Start);
             }
             if (key <= _slotBase)
             {
@@ -342,6 +330,13 @@ internal sealed class TimeIndex
             long slotStart = _slotBase + (s * _slotWidth);
             return Search(items!, _slots[s], _slots[s + 1], key, slotStart, slotStart + _slotWidth);
         }
+
+        /// <summary>The first position whose start is at least <paramref name="key"/> in a non-empty sorted array
+        /// whose first and last starts are given, by interpolating between them.</summary>
+        internal static int LowerBound(Entry[] items, int count, long key, long firstStart, long lastStart)
+            => firstStart >= key ? 0
+                : lastStart < key ? count
+                : Search(items, 0, count - 1, key, firstStart, lastStart);
 
         /// <summary>Shifts the directory after an entry starting at <paramref name="start"/> was added (+1) or removed
         /// (−1): every slot that starts after it. Builds, rebuilds or drops the directory when it is due.</summary>
@@ -407,7 +402,7 @@ internal sealed class TimeIndex
         /// [lo, hi) start in [rangeStart, rangeEnd] and position hi counts as at least the key: guesses by
         /// interpolation, brackets by doubling steps from the guess, bisects the bracket.
         /// </summary>
-        internal static int Search(Entry[] items, int lo, int hi, long key, long rangeStart, long rangeEnd)
+        private static int Search(Entry[] items, int lo, int hi, long key, long rangeStart, long rangeEnd)
         {
             if (hi - lo <= 4 || rangeEnd <= rangeStart)
             {
