@@ -56,7 +56,7 @@ public sealed partial class StorageManager
             next = await RebookIfMovedAsync(tx, current, next, cancellationToken).ConfigureAwait(false);
             next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new SeriesUpdateResult(next.BindTo(this), removed);
+            return new SeriesUpdateResult(next, removed);
         }
     }
 
@@ -130,7 +130,7 @@ public sealed partial class StorageManager
                 whole = await RebookIfMovedAsync(tx, series, whole, cancellationToken).ConfigureAwait(false);
                 whole = await ReplaceAsync(tx, whole, series.Version, cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new SeriesSplitResult(null, whole.BindTo(this), removedWhole);
+                return new SeriesSplitResult(null, whole, removedWhole);
             }
 
             Instant now = Clock.GetCurrentInstant();
@@ -178,7 +178,7 @@ public sealed partial class StorageManager
             following = following.BindTo(this);
             await tx.InsertEventAsync(following, SpanOf(following), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new SeriesSplitResult(original.BindTo(this), following.BindTo(this), removed);
+            return new SeriesSplitResult(original, following, removed);
         }
     }
 
@@ -248,7 +248,6 @@ public sealed partial class StorageManager
             CalendarEvent next = series.Next(series.Details, series.Commitments, overrides, Clock.GetCurrentInstant());
             next = await ReplaceAsync(tx, next, series.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            next = next.BindTo(this);
             return SeriesExpander.Instance(next, SeriesExpander.FindSlot(next, key, Zone)!.Value);
         }
     }

@@ -144,21 +144,7 @@ public sealed partial class StorageManager
         {
             result.Sort(static (a, b) => CompareListed(a, b));
         }
-        return EventsOf(result);
-    }
-
-    /// <summary>The events of a listing, written into their array through a span: an array store checks each
-    /// element's type (covariance), which reads the snapshot, and on a large heap that is a cache miss per event;
-    /// a span's store does not (it checked the array's type once).</summary>
-    private static CalendarEvent[] EventsOf(List<(Instant Start, CalendarEvent Event)> listed)
-    {
-        var events = new CalendarEvent[listed.Count];
-        Span<CalendarEvent> into = events;
-        for (int i = 0; i < into.Length; i++)
-        {
-            into[i] = listed[i].Event;
-        }
-        return events;
+        return Arrays.Map(result, static r => r.Event);
     }
 
     private static int CompareListed((Instant Start, CalendarEvent Event) a, (Instant Start, CalendarEvent Event) b)

@@ -135,7 +135,7 @@ public sealed partial class StorageManager : IAsyncDisposable
             await tx.InsertEventAsync(created, SpanOf(created), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        return created.BindTo(this);
+        return created;
     }
 
     /// <summary>Finds an event, a series or an instance of a series by id.</summary>
@@ -286,7 +286,7 @@ public sealed partial class StorageManager : IAsyncDisposable
                     ? new InvitationOutcome(a.Id, wasAlreadyInvited: false, d.Status, d)
                     : Unchanged(current, a.Id)),
             ];
-            return new InvitationResult(next.BindTo(this), outcomes);
+            return new InvitationResult(next, outcomes);
         }
     }
 
@@ -418,7 +418,7 @@ public sealed partial class StorageManager : IAsyncDisposable
             CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
             next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return next.BindTo(this);
+            return next;
         }
     }
 

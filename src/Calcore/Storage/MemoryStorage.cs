@@ -159,7 +159,7 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
         bool exact = query.Attendee is null || query.Organizer is null;
         if (pending is null && exact)
         {
-            return EventsOf(entries);
+            return Arrays.Map(entries, static e => e.Event);
         }
         var found = new List<TimeIndex.Entry>(entries.Count);
         foreach (TimeIndex.Entry e in entries)
@@ -181,21 +181,7 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
             // The index's entries are in order; merge the pending writes into that order: span start, then id.
             found.Sort(TimeIndex.EntryComparer.Instance);
         }
-        return EventsOf(found);
-    }
-
-    /// <summary>The snapshots of index entries, written into their array through a span: an array store checks each
-    /// element's type (covariance), which reads the snapshot, and on a large heap that is a cache miss per event;
-    /// a span's store does not (it checked the array's type once).</summary>
-    private static CalendarEvent[] EventsOf(List<TimeIndex.Entry> entries)
-    {
-        var events = new CalendarEvent[entries.Count];
-        Span<CalendarEvent> into = events;
-        for (int i = 0; i < into.Length; i++)
-        {
-            into[i] = entries[i].Event;
-        }
-        return events;
+        return Arrays.Map(found, static e => e.Event);
     }
 
     private static bool Matches(CalendarEvent e, EventQuery query)
@@ -265,16 +251,11 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
         action(_all);
         foreach (Commitment c in e.Commitments)
         {
-            if (IndexOf(_byAttendee, c.AttendeeId, create) is { } index)
-            {
-                action(index);
-                _byAttendee.Refresh(c.AttendeeId);
-            }
+            _byAttendee.Change(c.AttendeeId, create, action);
         }
-        if (e.OrganizerId is { } o && IndexOf(_byOrganizer, o, create) is { } organized)
+        if (e.OrganizerId is { } o)
         {
-            action(organized);
-            _byOrganizer.Refresh(o);
+            _byOrganizer.Change(o, create, action);
         }
     }
 
@@ -293,9 +274,6 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
             _byOrganizer.Remove(o);
         }
     }
-
-    private static TimeIndex? IndexOf(AttendeeIndexMap map, AttendeeId key, bool create)
-        => create ? map.GetOrAdd(key) : map.Find(key);
 
     private readonly record struct Stored(CalendarEvent Event, Interval Span);
 

@@ -1,3 +1,4 @@
+using System;
 using Calcore.Attendees;
 
 namespace Calcore.Storage.Internal;
@@ -9,8 +10,8 @@ namespace Calcore.Storage.Internal;
 /// <remarks>
 /// <para>A lookup reads one line of the slot array, and then at the same time the id's text (to compare it) and the
 /// index it is looking for; a <c>Dictionary</c> reads a bucket, then an entry, then the key and the index. The slot
-/// also keeps a summary of its index (<see cref="TimeIndex.Summarize"/>), which the owner refreshes after every change
-/// to the index, so that a query of an index that is one array reads the slot and then the entries. On a heap of
+/// also keeps a summary of its index (<see cref="TimeIndex.Summarize"/>), taken again after every change made through
+/// <see cref="Change"/>, so that a query of an index that is one array reads the slot and then the entries. On a heap of
 /// millions of events those reads are cache misses that wait for each other, and they are much of a week query's
 /// cost.</para>
 /// <para>Linear probing at a load of at most one half; a removal shifts the following entries of its run back
@@ -39,15 +40,31 @@ internal sealed class AttendeeIndexMap
         return i < 0 ? null : _slots[i].Index;
     }
 
-    /// <summary>Takes a new summary of an attendee's index after it changed; does nothing when the attendee has none.</summary>
+    /// <summary>Changes the index of an attendee and takes a new summary of it, in one lookup.</summary>
     /// <param name="attendee">The attendee.</param>
-    internal void Refresh(AttendeeId attendee)
+    /// <param name="create">Whether to add an empty index first when the attendee has none (otherwise nothing is done).</param>
+    /// <param name="change">The change.</param>
+    internal void Change(AttendeeId attendee, bool create, Action<TimeIndex> change)
     {
-        int i = SlotOf(attendee);
-        if (i >= 0)
+        int i = create ? SlotOrAdd(attendee) : SlotOf(attendee);
+        if (i < 0)
         {
-            _slots[i] = _slots[i] with { Summary = _slots[i].Index!.Summarize() };
+            return;
         }
+        TimeIndex index = _slots[i].Index!;
+        change(index);
+        _slots[i] = _slots[i] with { Summary = index.Summarize() };
+    }
+
+    /// <summary>Finds the index of an attendee, or adds an empty one (to be changed through <see cref="Change"/>, which
+    /// keeps the slot's summary).</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>The index.</returns>
+    internal TimeIndex GetOrAdd(AttendeeId attendee)
+    {
+        // SlotOrAdd may replace the slot array: read it after the call.
+        int i = SlotOrAdd(attendee);
+        return _slots[i].Index!;
     }
 
     private int SlotOf(AttendeeId attendee)
@@ -69,23 +86,20 @@ internal sealed class AttendeeIndexMap
         }
     }
 
-    /// <summary>Finds the index of an attendee, or adds an empty one.</summary>
-    /// <param name="attendee">The attendee.</param>
-    /// <returns>The index.</returns>
-    internal TimeIndex GetOrAdd(AttendeeId attendee)
+    private int SlotOrAdd(AttendeeId attendee)
     {
-        if (Find(attendee) is { } found)
+        int i = SlotOf(attendee);
+        if (i >= 0)
         {
-            return found;
+            return i;
         }
         if ((Count + 1) * 2 > _slots.Length)
         {
             Resize(_slots.Length * 2);
         }
         var index = new TimeIndex();
-        Place(_slots, new Slot(attendee.GetHashCode(), attendee, index, index.Summarize()));
         Count++;
-        return index;
+        return Place(_slots, new Slot(attendee.GetHashCode(), attendee, index, index.Summarize()));
     }
 
     /// <summary>Removes the index of an attendee.</summary>
@@ -93,22 +107,13 @@ internal sealed class AttendeeIndexMap
     /// <returns>Whether there was one.</returns>
     internal bool Remove(AttendeeId attendee)
     {
-        int hash = attendee.GetHashCode();
+        int i = SlotOf(attendee);
+        if (i < 0)
+        {
+            return false;
+        }
         Slot[] slots = _slots;
         int mask = slots.Length - 1;
-        int i = hash & mask;
-        while (true)
-        {
-            if (slots[i].Index is null)
-            {
-                return false;
-            }
-            if (slots[i].Hash == hash && slots[i].Attendee == attendee)
-            {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
         // Backward shift: move each later entry of the run whose home is not in (i, j] into the hole.
         int hole = i;
         for (int j = (hole + 1) & mask; slots[j].Index is not null; j = (j + 1) & mask)
@@ -138,7 +143,7 @@ internal sealed class AttendeeIndexMap
         _slots = slots;
     }
 
-    private static void Place(Slot[] slots, Slot slot)
+    private static int Place(Slot[] slots, Slot slot)
     {
         int mask = slots.Length - 1;
         int i = slot.Hash & mask;
@@ -147,6 +152,7 @@ internal sealed class AttendeeIndexMap
             i = (i + 1) & mask;
         }
         slots[i] = slot;
+        return i;
     }
 
     /// <summary>A slot: the id's hash and text, its index, and the index's summary, so that a query of a small index
