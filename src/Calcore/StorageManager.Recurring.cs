@@ -16,6 +16,9 @@ namespace Calcore;
 /// <content>Listing and reading recurring events: series, instances and exceptions.</content>
 public sealed partial class StorageManager
 {
+    /// <summary>The completed answer of a listing that found nothing (shared: an empty array cannot change).</summary>
+    private static readonly Task<IReadOnlyList<CalendarEvent>> NoEvents = Task.FromResult<IReadOnlyList<CalendarEvent>>(Array.Empty<CalendarEvent>());
+
     /// <summary>Gets the instances of a series that overlap a window, ordered by start (Google's <c>events.instances</c>).</summary>
     /// <param name="seriesId">The series.</param>
     /// <param name="window">The half-open window; it must have a start and an end.</param>
@@ -77,6 +80,22 @@ public sealed partial class StorageManager
             return null;
         }
         return SeriesExpander.Instance(series.BindTo(this), slot);
+    }
+
+    /// <summary>
+    /// Answers a listing of an attendee's events without filters straight from the storage's index, when every event in
+    /// the window is a single event this manager stored under the span it computes for it
+    /// (<see cref="IListingIndex.ListListable"/>): the index is already in listing order, and the options do not matter
+    /// (they concern series). Returns null when it cannot, and <see cref="QueryAsync"/> answers.
+    /// </summary>
+    private Task<IReadOnlyList<CalendarEvent>>? ListFromIndex(AttendeeId attendee, Interval window, SearchCriteria? criteria, CancellationToken cancellationToken)
+    {
+        if ((criteria is null || ReferenceEquals(criteria, SearchCriteria.None)) && !cancellationToken.IsCancellationRequested
+            && Storage is IListingIndex index && index.ListListable(attendee, window, this) is { } listed)
+        {
+            return listed.Length == 0 ? NoEvents : Task.FromResult<IReadOnlyList<CalendarEvent>>(listed);
+        }
+        return null;
     }
 
     private async Task<IReadOnlyList<CalendarEvent>> QueryAsync(EventQuery query, Interval window, SearchCriteria? criteria, AttendeeId? scope,
@@ -174,7 +193,12 @@ public sealed partial class StorageManager
         var slots = new List<InstanceSlot>();
         Interval span = SpanOf(series);
         Instant from = window.HasStart && window.Start > span.Start ? window.Start : span.Start;
-        foreach (Occurrence o in SeriesExpander.SetOf(series.Details).GetOccurrences(new Interval(from, window.HasEnd ? window.End : null), Zone))
+        // A storage may return a series whose span, in this manager's zone, starts after the window ends (a floating
+        // series indexed in another zone): it has no instance there.
+        IEnumerable<Occurrence> occurrences = window.HasEnd && from >= window.End
+            ? []
+            : SeriesExpander.SetOf(series.Details).GetOccurrences(new Interval(from, window.HasEnd ? window.End : null), Zone);
+        foreach (Occurrence o in occurrences)
         {
             if (SeriesExpander.FindSlot(series, SeriesExpander.KeyOf(series.Details, o), Zone) is { } slot)
             {

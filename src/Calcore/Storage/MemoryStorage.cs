@@ -99,6 +99,25 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     }
 
     /// <inheritdoc/>
+    CalendarEvent[]? IListingIndex.ListListable(AttendeeId attendee, Interval window, object reader)
+    {
+        Preconditions.CheckNotNull(reader);
+        long ws = window.HasStart ? window.Start.ToUnixTimeTicks() : long.MinValue;
+        long we = window.HasEnd ? window.End.ToUnixTimeTicks() : long.MaxValue;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return null;
+            }
+            TimeIndex? index = _byAttendee.Find(attendee, out TimeIndex.Summary summary);
+            return index is null ? []
+                : summary.IsUsable ? TimeIndex.ListListable(summary, ws, we, reader)
+                : null;
+        }
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<IStorageTransaction> BeginTransactionAsync(IReadOnlyCollection<AttendeeId> lockedAttendees, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(lockedAttendees);

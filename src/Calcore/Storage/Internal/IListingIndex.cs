@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Calcore.Attendees;
 using Calcore.Events;
 using NodaTime;
 
@@ -27,4 +28,15 @@ internal interface IListingIndex
     /// <param name="listable">Receives the listable snapshots and their start, in storage order.</param>
     /// <returns>The other snapshots in storage order, or null when there are none.</returns>
     IReadOnlyList<CalendarEvent>? QueryListable(EventQuery query, object reader, List<(Instant Start, CalendarEvent Event)> listable);
+
+    /// <summary>
+    /// Answers the events of <paramref name="attendee"/> that overlap <paramref name="window"/>, in storage order, when
+    /// every one of them is listable by <paramref name="reader"/> and the index can say so at once; otherwise null,
+    /// and the caller takes <see cref="QueryListable"/> or the general path (which also reports a disposed storage).
+    /// </summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <param name="window">The window.</param>
+    /// <param name="reader">The reader (a manager).</param>
+    /// <returns>The snapshots (a new array, or an empty one), or null.</returns>
+    CalendarEvent[]? ListListable(AttendeeId attendee, Interval window, object reader);
 }

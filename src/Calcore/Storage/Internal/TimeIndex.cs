@@ -70,6 +70,52 @@ internal sealed class TimeIndex
         }
     }
 
+    /// <summary>
+    /// The snapshots of a summarized index that overlap [ws, we), in index order, when every one of them may be listed
+    /// by <paramref name="reader"/> as it is (<see cref="Entry.ListableBy"/>); otherwise null. The array has exactly
+    /// the matches (it is counted first, then filled): no list grows and no snapshot is read.
+    /// </summary>
+    internal static CalendarEvent[]? ListListable(in Summary summary, long ws, long we, object reader)
+    {
+        Entry[] items = summary.Items!;
+        int count = summary.Count;
+        long lower = LowerStart(ws, summary.LongestShort);
+        if (count == 0 || lower >= we)
+        {
+            return [];
+        }
+        int from = Bucket.LowerBound(items, count, lower, summary.FirstStart, summary.LastStart);
+        int found = 0;
+        for (int i = from; i < count && items[i].Start < we; i++)
+        {
+            ref readonly Entry e = ref items[i];
+            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
+            {
+                if (!ReferenceEquals(e.ListableBy, reader))
+                {
+                    return null;
+                }
+                found++;
+            }
+        }
+        if (found == 0)
+        {
+            return [];
+        }
+        var result = new CalendarEvent[found];
+        // Written through a span: an array store would check each snapshot's type, which reads it (Arrays.Map).
+        Span<CalendarEvent> into = result;
+        for (int i = from, k = 0; k < into.Length; i++)
+        {
+            ref readonly Entry e = ref items[i];
+            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
+            {
+                into[k++] = e.Event;
+            }
+        }
+        return result;
+    }
+
     internal void Add(Entry entry)
     {
         if (IsLong(entry))
