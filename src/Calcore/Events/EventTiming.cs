@@ -86,7 +86,8 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="start">The wall-clock start.</param>
     /// <param name="end">The wall-clock end (exclusive); not before the start once both are placed in the zone.</param>
     /// <param name="zone">The zone, or null for a floating event.</param>
-    /// <returns>The timing, whose duration is the exact time between the two (across DST changes in the zone).</returns>
+    /// <returns>The timing, whose duration is the exact time between the two in the zone (across its DST changes); for a
+    /// floating event, which has no zone yet, the wall-clock difference (see docs/concepts.md, "Daylight saving").</returns>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
     public static EventTiming Timed(LocalDateTime start, LocalDateTime end, DateTimeZone? zone)
     {
