@@ -14,9 +14,11 @@ internal static class SpanMath
 
     /// <summary>The same rule on NodaTime intervals (an interval without a start or end is open on that side).</summary>
     internal static bool Overlaps(Interval span, Interval window)
-        => Overlaps(
-            span.HasStart ? span.Start.ToUnixTimeTicks() : long.MinValue,
-            span.HasEnd ? span.End.ToUnixTimeTicks() : long.MaxValue,
-            window.HasStart ? window.Start.ToUnixTimeTicks() : long.MinValue,
-            window.HasEnd ? window.End.ToUnixTimeTicks() : long.MaxValue);
+        => Overlaps(StartTicks(span), EndTicks(span), StartTicks(window), EndTicks(window));
+
+    /// <summary>An interval's start as Unix ticks, <see cref="long.MinValue"/> when it has none.</summary>
+    internal static long StartTicks(Interval interval) => interval.HasStart ? interval.Start.ToUnixTimeTicks() : long.MinValue;
+
+    /// <summary>An interval's end as Unix ticks, <see cref="long.MaxValue"/> when it has none.</summary>
+    internal static long EndTicks(Interval interval) => interval.HasEnd ? interval.End.ToUnixTimeTicks() : long.MaxValue;
 }

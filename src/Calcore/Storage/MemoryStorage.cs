@@ -102,8 +102,8 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     CalendarEvent[]? IListingIndex.ListListable(AttendeeId attendee, Interval window, object reader)
     {
         Preconditions.CheckNotNull(reader);
-        long ws = window.HasStart ? window.Start.ToUnixTimeTicks() : long.MinValue;
-        long we = window.HasEnd ? window.End.ToUnixTimeTicks() : long.MaxValue;
+        long ws = SpanMath.StartTicks(window);
+        long we = SpanMath.EndTicks(window);
         lock (_gate)
         {
             if (_disposed)
@@ -147,8 +147,8 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     /// <summary>The committed entries of the index the query names (attendee, else organizer, else all) that overlap its window.</summary>
     private List<TimeIndex.Entry> Collect(EventQuery query)
     {
-        long ws = query.Window.HasStart ? query.Window.Start.ToUnixTimeTicks() : long.MinValue;
-        long we = query.Window.HasEnd ? query.Window.End.ToUnixTimeTicks() : long.MaxValue;
+        long ws = SpanMath.StartTicks(query.Window);
+        long we = SpanMath.EndTicks(query.Window);
         var entries = new List<TimeIndex.Entry>();
         lock (_gate)
         {
@@ -244,8 +244,7 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     }
 
     private static TimeIndex.Entry EntryOf(Stored s)
-        => new(s.Span.HasStart ? s.Span.Start.ToUnixTimeTicks() : long.MinValue, s.Span.HasEnd ? s.Span.End.ToUnixTimeTicks() : long.MaxValue, s.Event,
-            s.Event.ListableBy(s.Span));
+        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event, s.Event.ListableBy(s.Span));
 
     private static bool SameIndexing(Stored old, Stored change)
     {

@@ -59,16 +59,7 @@ internal sealed class TimeIndex
     /// <summary>Adds to <paramref name="into"/> the entries of a summarized index that overlap [ws, we), like
     /// <see cref="Collect(long, long, List{Entry})"/> on the index itself.</summary>
     internal static void Collect(in Summary summary, long ws, long we, List<Entry> into)
-    {
-        Entry[] items = summary.Items!;
-        int count = summary.Count;
-        long lower = LowerStart(ws, summary.LongestShort);
-        if (count > 0 && lower < we)
-        {
-            int from = Bucket.LowerBound(items, count, lower, summary.FirstStart, summary.LastStart);
-            Bucket.CollectFrom(items, from, count, we, ws, into);
-        }
-    }
+        => Bucket.CollectFrom(summary.Items!, FirstCandidate(summary, ws, we), summary.Count, we, ws, into);
 
     /// <summary>
     /// The snapshots of a summarized index that overlap [ws, we), in index order, when every one of them may be listed
@@ -79,12 +70,7 @@ internal sealed class TimeIndex
     {
         Entry[] items = summary.Items!;
         int count = summary.Count;
-        long lower = LowerStart(ws, summary.LongestShort);
-        if (count == 0 || lower >= we)
-        {
-            return [];
-        }
-        int from = Bucket.LowerBound(items, count, lower, summary.FirstStart, summary.LastStart);
+        int from = FirstCandidate(summary, ws, we);
         int found = 0;
         for (int i = from; i < count && items[i].Start < we; i++)
         {
@@ -163,6 +149,14 @@ internal sealed class TimeIndex
     /// longest short span (saturating at <see cref="long.MinValue"/>).</summary>
     private static long LowerStart(long ws, long longestShort)
         => ws < long.MinValue + longestShort ? long.MinValue : ws - longestShort;
+
+    /// <summary>The first position of a summarized index whose entry can overlap [ws, we) (the count when none can).</summary>
+    private static int FirstCandidate(in Summary summary, long ws, long we)
+    {
+        long lower = LowerStart(ws, summary.LongestShort);
+        return summary.Count == 0 || lower >= we ? summary.Count
+            : Bucket.LowerBound(summary.Items!, summary.Count, lower, summary.FirstStart, summary.LastStart);
+    }
 
     private static bool IsLong(Entry e)
         => e.End == long.MaxValue || e.Start == long.MinValue || e.End - e.Start > ShortMaxTicks;
