@@ -8,7 +8,6 @@ using Calcore.Events.Internal;
 using Calcore.Internal;
 using Calcore.Recurrence;
 using Calcore.Storage;
-using Calcore.Storage.Internal;
 using NodaTime;
 
 namespace Calcore;
@@ -16,9 +15,6 @@ namespace Calcore;
 /// <content>Listing and reading recurring events: series, instances and exceptions.</content>
 public sealed partial class StorageManager
 {
-    /// <summary>The completed answer of a listing that found nothing (shared: an empty array cannot change).</summary>
-    private static readonly Task<IReadOnlyList<CalendarEvent>> NoEvents = Task.FromResult<IReadOnlyList<CalendarEvent>>(Array.Empty<CalendarEvent>());
-
     /// <summary>Gets the instances of a series that overlap a window, ordered by start (Google's <c>events.instances</c>).</summary>
     /// <param name="seriesId">The series.</param>
     /// <param name="window">The half-open window; it must have a start and an end.</param>
@@ -82,44 +78,14 @@ public sealed partial class StorageManager
         return SeriesExpander.Instance(series.BindTo(this), slot);
     }
 
-    /// <summary>
-    /// Answers a listing of an attendee's events without filters straight from the storage's index, when every event in
-    /// the window is a single event this manager stored under the span it computes for it
-    /// (<see cref="IListingIndex.ListListable"/>): the index is already in listing order, and the options do not matter
-    /// (they concern series). Returns null when it cannot, and <see cref="QueryAsync"/> answers.
-    /// </summary>
-    private Task<IReadOnlyList<CalendarEvent>>? ListFromIndex(AttendeeId attendee, Interval window, SearchCriteria? criteria, CancellationToken cancellationToken)
-    {
-        if ((criteria is null || ReferenceEquals(criteria, SearchCriteria.None)) && !cancellationToken.IsCancellationRequested
-            && Storage is IListingIndex index && index.ListListable(attendee, window, this) is { } listed)
-        {
-            return listed.Length == 0 ? NoEvents : Task.FromResult<IReadOnlyList<CalendarEvent>>(listed);
-        }
-        return null;
-    }
-
     private async Task<IReadOnlyList<CalendarEvent>> QueryAsync(EventQuery query, Interval window, SearchCriteria? criteria, AttendeeId? scope,
         EventListOptions? options, CancellationToken cancellationToken)
     {
         options ??= EventListOptions.Default;
         criteria ??= SearchCriteria.None;
         bool plain = ReferenceEquals(criteria, SearchCriteria.None) && scope == query.Attendee;
-        List<(Instant Start, CalendarEvent Event)> result;
-        IReadOnlyList<CalendarEvent> found;
-        if (plain && query.Window == window && Storage is IListingIndex index)
-        {
-            // Without filters, a single event this manager stored, under the span it computes for it, is listed as
-            // the index holds it (already bound here, overlap checked on that span) without reading the snapshot
-            // (CalendarEvent.ListableBy); the others take the path below.
-            cancellationToken.ThrowIfCancellationRequested();
-            result = [];
-            found = index.QueryListable(query, this, result) ?? [];
-        }
-        else
-        {
-            found = await Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
-            result = new List<(Instant Start, CalendarEvent Event)>(found.Count);
-        }
+        IReadOnlyList<CalendarEvent> found = await Storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false);
+        var result = new List<(Instant Start, CalendarEvent Event)>(found.Count);
         bool expanded = options.ExpandRecurrence;
         foreach (CalendarEvent stored in found)
         {

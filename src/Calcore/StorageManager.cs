@@ -190,7 +190,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
-        => ListFromIndex(attendee, window, criteria, cancellationToken) ?? QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, null, cancellationToken);
+        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, null, cancellationToken);
 
     /// <summary>Gets the events an attendee is on that overlap a window, with or without expanding series.</summary>
     /// <param name="attendee">The attendee; the scope always applies.</param>
@@ -200,7 +200,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id (see <see cref="EventListOptions"/>).</returns>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria, EventListOptions? options, CancellationToken cancellationToken = default)
-        => ListFromIndex(attendee, window, criteria, cancellationToken) ?? QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, options, cancellationToken);
+        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, options, cancellationToken);
 
     /// <summary>Gets every event an attendee organizes, at any time, matching criteria.</summary>
     /// <param name="organizer">The organizer.</param>

@@ -26,12 +26,6 @@ namespace Calcore.Events;
 public sealed class CalendarEvent : IEquatable<CalendarEvent>
 {
     private readonly StorageManager? _manager;
-    private SpanCache? _span;
-
-    /// <summary>The span of a single event with its own zone, which no manager zone changes: computed once and kept
-    /// in the snapshot itself, so a listing reads it from the line it reads the snapshot from.</summary>
-    private Interval _fixedSpan;
-    private volatile bool _hasFixedSpan;
 
     /// <summary>Creates a snapshot of a single event or a series. Storage providers use this to rebuild what they stored.</summary>
     /// <param name="id">The event's id.</param>
@@ -95,12 +89,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
             return;
         }
         IsRecurring = copyOf.IsRecurring;
-        _span = copyOf._span;
-        if (copyOf._hasFixedSpan)
-        {
-            _fixedSpan = copyOf._fixedSpan;
-            _hasFixedSpan = true;
-        }
     }
 
     /// <summary>Gets the event's id.</summary>
@@ -276,58 +264,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     internal CalendarEvent BindTo(StorageManager manager)
         => ReferenceEquals(_manager, manager) ? this
             : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager, copyOf: this);
-
-    /// <summary>
-    /// Returns the manager that may list this snapshot exactly as it is, given the span a storage indexes it under:
-    /// the manager it is bound to, when it is a single event whose span that manager has computed (in its zone,
-    /// unless the event's own zone fixes it) and found equal to <paramref name="indexedSpan"/>, with a start that is a
-    /// whole number of ticks (so a tick-based index keeps it exactly). Otherwise null.
-    /// </summary>
-    /// <remarks>A storage records the answer next to its index entry at write time, so that a listing can return the
-    /// snapshot without reading it (see <see cref="Storage.Internal.IListingIndex"/>). The answer never changes for a
-    /// given snapshot and span: a snapshot is immutable, and so is a manager's zone.</remarks>
-    internal object? ListableBy(Interval indexedSpan)
-    {
-        if (_manager is null || IsRecurring || Instant.FromUnixTimeTicks(indexedSpan.Start.ToUnixTimeTicks()) != indexedSpan.Start)
-        {
-            return null;
-        }
-        if (_hasFixedSpan)
-        {
-            return _fixedSpan == indexedSpan ? _manager : null;
-        }
-        return _span is { } cached && ReferenceEquals(cached.Zone, _manager.Zone) && cached.Span == indexedSpan ? _manager : null;
-    }
-
-    /// <summary>Gets the span computed for a zone earlier, or computes and remembers it (one zone at a time; the value
-    /// is immutable, so a race only computes it twice).</summary>
-    internal Interval GetSpan(DateTimeZone zone, Func<CalendarEvent, DateTimeZone, Interval> compute)
-    {
-        // The flag is written after the span and read before it (release/acquire), and every writer writes the same
-        // value, so a reader that sees the flag sees the whole span.
-        if (_hasFixedSpan)
-        {
-            return _fixedSpan;
-        }
-        SpanCache? cached = _span;
-        if (cached is not null && ReferenceEquals(cached.Zone, zone))
-        {
-            return cached.Span;
-        }
-        Interval span = compute(this, zone);
-        if (!IsRecurring && Details.Timing is { IsAllDay: false, Zone: not null })
-        {
-            _fixedSpan = span;
-            _hasFixedSpan = true;
-        }
-        else
-        {
-            _span = new SpanCache(zone, span);
-        }
-        return span;
-    }
-
-    private sealed record SpanCache(DateTimeZone Zone, Interval Span);
 
     /// <summary>Returns the next version of this event with other fields and commitments.</summary>
     internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, Instant updated)

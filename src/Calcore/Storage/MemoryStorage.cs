@@ -21,7 +21,7 @@ namespace Calcore.Storage;
 /// <c>Calcore.Storage.Sqlite</c> to keep a calendar on disk.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
-public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
+public sealed class MemoryStorage : IStorage, IDisposable
 {
     private readonly object _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -70,51 +70,6 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
         Preconditions.CheckNotNull(query);
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult<IReadOnlyList<CalendarEvent>>(Query(query, pending: null));
-    }
-
-    /// <inheritdoc/>
-    IReadOnlyList<CalendarEvent>? IListingIndex.QueryListable(EventQuery query, object reader, List<(Instant Start, CalendarEvent Event)> listable)
-    {
-        Preconditions.CheckNotNull(query);
-        Preconditions.CheckNotNull(reader);
-        if (query.Attendee is not null && query.Organizer is not null)
-        {
-            // Only a query by both filters the entries it reads, which needs the snapshots anyway.
-            return Query(query, pending: null);
-        }
-        List<TimeIndex.Entry> entries = Collect(query);
-        List<CalendarEvent>? others = null;
-        foreach (TimeIndex.Entry e in entries)
-        {
-            if (ReferenceEquals(e.ListableBy, reader))
-            {
-                listable.Add((Instant.FromUnixTimeTicks(e.Start), e.Event));
-            }
-            else
-            {
-                (others ??= []).Add(e.Event);
-            }
-        }
-        return others;
-    }
-
-    /// <inheritdoc/>
-    CalendarEvent[]? IListingIndex.ListListable(AttendeeId attendee, Interval window, object reader)
-    {
-        Preconditions.CheckNotNull(reader);
-        long ws = SpanMath.StartTicks(window);
-        long we = SpanMath.EndTicks(window);
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return null;
-            }
-            TimeIndex? index = _byAttendee.Find(attendee, out TimeIndex.Summary summary);
-            return index is null ? []
-                : summary.IsUsable ? TimeIndex.ListListable(summary, ws, we, reader)
-                : null;
-        }
     }
 
     /// <inheritdoc/>
@@ -244,7 +199,7 @@ public sealed class MemoryStorage : IStorage, IListingIndex, IDisposable
     }
 
     private static TimeIndex.Entry EntryOf(Stored s)
-        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event, s.Event.ListableBy(s.Span));
+        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event);
 
     private static bool SameIndexing(Stored old, Stored change)
     {

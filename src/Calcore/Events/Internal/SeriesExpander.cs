@@ -38,9 +38,7 @@ internal static class SeriesExpander
 
     /// <summary>The span of an event: a single event's interval; for a series, from its first instance's start to its
     /// last instance's end (open for an unbounded series), widened by any moved instance.</summary>
-    internal static Interval SpanOf(CalendarEvent e, DateTimeZone zone) => e.GetSpan(zone, ComputeSpan);
-
-    private static Interval ComputeSpan(CalendarEvent e, DateTimeZone zone)
+    internal static Interval SpanOf(CalendarEvent e, DateTimeZone zone)
     {
         if (!e.IsRecurring)
         {

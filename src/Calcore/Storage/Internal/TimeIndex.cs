@@ -61,47 +61,6 @@ internal sealed class TimeIndex
     internal static void Collect(in Summary summary, long ws, long we, List<Entry> into)
         => Bucket.CollectFrom(summary.Items!, FirstCandidate(summary, ws, we), summary.Count, we, ws, into);
 
-    /// <summary>
-    /// The snapshots of a summarized index that overlap [ws, we), in index order, when every one of them may be listed
-    /// by <paramref name="reader"/> as it is (<see cref="Entry.ListableBy"/>); otherwise null. The array has exactly
-    /// the matches (it is counted first, then filled): no list grows and no snapshot is read.
-    /// </summary>
-    internal static CalendarEvent[]? ListListable(in Summary summary, long ws, long we, object reader)
-    {
-        Entry[] items = summary.Items!;
-        int count = summary.Count;
-        int from = FirstCandidate(summary, ws, we);
-        int found = 0;
-        for (int i = from; i < count && items[i].Start < we; i++)
-        {
-            ref readonly Entry e = ref items[i];
-            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
-            {
-                if (!ReferenceEquals(e.ListableBy, reader))
-                {
-                    return null;
-                }
-                found++;
-            }
-        }
-        if (found == 0)
-        {
-            return [];
-        }
-        var result = new CalendarEvent[found];
-        // Written through a span: an array store would check each snapshot's type, which reads it (Arrays.Map).
-        Span<CalendarEvent> into = result;
-        for (int i = from, k = 0; k < into.Length; i++)
-        {
-            ref readonly Entry e = ref items[i];
-            if (SpanMath.Overlaps(e.Start, e.End, ws, we))
-            {
-                into[k++] = e.Event;
-            }
-        }
-        return result;
-    }
-
     internal void Add(Entry entry)
     {
         if (IsLong(entry))
@@ -170,8 +129,8 @@ internal sealed class TimeIndex
     }
 
     /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open), the stored
-    /// snapshot, and the reader that may list the snapshot as it is (<see cref="CalendarEvent.ListableBy"/>), or null.</summary>
-    internal readonly record struct Entry(long Start, long End, CalendarEvent Event, object? ListableBy = null)
+    /// snapshot.</summary>
+    internal readonly record struct Entry(long Start, long End, CalendarEvent Event)
     {
         internal EventId Id => Event.Id;
     }
