@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Linq;
 using FluentAssertions;
 using Xunit;
 
@@ -10,22 +8,22 @@ namespace Calcore.Samples;
 public class ReadmeTests
 {
     [Fact]
-    public void Readme_quickstart_is_the_quickstart_sample()
+    public void Readme_quickstart_is_the_quickstart_program()
     {
-        string sample = Region(File.ReadAllText(RepositoryFiles.PathOf("samples", "Calcore.Samples", "QuickstartSample.cs")), "quickstart");
+        string program = File.ReadAllText(RepositoryFiles.PathOf("samples", "Calcore.Quickstart", "Program.cs")).ReplaceLineEndings("\n").TrimEnd();
         string readme = File.ReadAllText(RepositoryFiles.PathOf("README.md")).ReplaceLineEndings("\n");
-        readme.Should().Contain(sample, "README.md's quickstart block must be the region 'quickstart' of QuickstartSample.cs, unindented");
+        readme.Should().Contain("```csharp\n" + program + "\n```", "README.md's Quickstart block must be samples/Calcore.Quickstart/Program.cs, whole");
     }
 
-    private static string Region(string source, string name)
+    [Fact]
+    public void Readme_first_command_runs_the_quickstart_program()
     {
-        string[] lines = source.ReplaceLineEndings("\n").Split('\n');
-        int start = Array.FindIndex(lines, l => l.Trim() == "#region " + name) + 1;
-        int end = Array.FindIndex(lines, start, l => l.Trim() == "#endregion");
-        start.Should().BePositive();
-        end.Should().BeGreaterThan(start);
-        string[] body = lines[start..end];
-        int indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join("\n", body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+        string readme = File.ReadAllText(RepositoryFiles.PathOf("README.md")).ReplaceLineEndings("\n");
+        int setUp = readme.IndexOf("```bash\n", System.StringComparison.Ordinal);
+        setUp.Should().BePositive("the README has a set-up block");
+        string[] commands = readme[(setUp + 8)..readme.IndexOf("\n```", setUp + 8, System.StringComparison.Ordinal)].Split('\n');
+        commands.Should().HaveCount(2, "the README has exactly two set-up commands");
+        commands[0].Should().StartWith("dotnet run --project samples/Calcore.Quickstart");
+        commands[1].Should().StartWith("dotnet test Calcore.sln");
     }
 }

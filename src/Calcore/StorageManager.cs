@@ -5,41 +5,50 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Calcore.Attendees;
+using Calcore.Attendees.Internal;
 using Calcore.Events;
 using Calcore.Events.Internal;
 using Calcore.Internal;
+using Calcore.Scheduling;
+using Calcore.Scheduling.Internal;
 using Calcore.Storage;
 using NodaTime;
 
 namespace Calcore;
 
-/// <summary>The entry point of Calcore: creates, finds, changes and deletes events on a storage, runs invite
-/// policies, and answers free/busy questions.</summary>
+/// <summary>The entry point of Calcore: creates, finds, lists, changes and deletes events on a storage, books rooms
+/// and answers free/busy questions.</summary>
 /// <remarks>
-/// <para>Build one with <see cref="CreateBuilder"/>. Every method that may touch storage is asynchronous and
-/// takes a <see cref="CancellationToken"/>. Every write is one atomic storage transaction: a refused or failed
-/// call changes nothing. Every write returns the new snapshot; a caller may pass the version it read as
-/// <c>expectedVersion</c>, and a stale one is refused with a <see cref="ConcurrencyConflictException"/>.</para>
-/// <para>Windows are half-open intervals of instants (DESIGN.md "Intervals"). Floating and all-day events are
-/// placed on the time line in <see cref="Zone"/>.</para>
+/// <para>Build one with <see cref="CreateBuilder"/>. The manager is a front: it validates arguments, opens one unit of
+/// work on the storage for each write, and hands the work to the part of the engine that owns the rule (series editing,
+/// listing, or the scheduling layer, which decides every booking). Every write is atomic: a refused or failed call
+/// changes nothing. A caller may pass the version it read as <c>expectedVersion</c>; a stale one is refused with a
+/// <see cref="ConcurrencyConflictException"/>.</para>
+/// <para>Every method that may touch storage is asynchronous and takes a <see cref="CancellationToken"/>. Windows are
+/// half-open intervals of instants: an event overlaps a window when it starts before the window's end and ends after
+/// its start (a zero-length event when it starts in the window). Floating and all-day events are placed on the time
+/// line in <see cref="Zone"/>.</para>
+/// <para>Values hold no reference to the manager. For the readable style of "Florent creates a meeting", take an
+/// attendee's calendar with <see cref="CalendarOf"/>.</para>
 /// <para>This type is thread-safe: one manager may be used from many threads at once.</para>
 /// </remarks>
-public sealed partial class StorageManager : IAsyncDisposable
+public sealed class StorageManager : IAsyncDisposable
 {
     private readonly bool _ownsStorage;
-    private readonly object _sourcesGate = new();
-    private ImmutableArray<IAttendeeSource> _sources = [];
+    private readonly AttendeeDirectory _directory;
+    private readonly Scheduler _scheduler;
+    private readonly EventListing _listing;
 
-    internal StorageManager(IStorage storage, bool ownsStorage, IClock clock, DateTimeZone zone)
+    internal StorageManager(IStorage storage, bool ownsStorage, IClock clock, DateTimeZone zone, AttendeeDirectory directory)
     {
         Storage = storage;
         _ownsStorage = ownsStorage;
         Clock = clock;
         Zone = zone;
+        _directory = directory;
+        _scheduler = new Scheduler(storage, directory, zone, clock);
+        _listing = new EventListing(storage, zone);
     }
-
-    /// <summary>Gets the storage the manager works on.</summary>
-    public IStorage Storage { get; }
 
     /// <summary>Gets the clock that stamps created and updated times.</summary>
     public IClock Clock { get; }
@@ -47,84 +56,74 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <summary>Gets the zone in which floating and all-day events are placed on the time line.</summary>
     public DateTimeZone Zone { get; }
 
-    /// <summary>Gets the attendee sources registered with this manager, in registration order.</summary>
-    public IReadOnlyList<IAttendeeSource> AttendeeSources => _sources;
+    /// <summary>Gets the storage the manager works on (tests and storage tools reach it; applications do not need it).</summary>
+    internal IStorage Storage { get; }
+
+    /// <summary>The span of an event on the time line, as storage indexes it (for bulk loaders in tests and benchmarks).</summary>
+    internal Interval SpanOf(CalendarEvent e) => _scheduler.SpanOf(e);
 
     /// <summary>Starts configuring a manager.</summary>
     /// <returns>A new builder.</returns>
     public static StorageManagerBuilder CreateBuilder() => new();
 
-    /// <summary>Creates a manager on a new <see cref="MemoryStorage"/>, the system clock and UTC.</summary>
-    /// <returns>The manager.</returns>
-    public static StorageManager CreateInMemory() => CreateBuilder().Build();
-
-    /// <summary>Registers an attendee source, so the manager can find attendees' invite policies by id.</summary>
-    /// <param name="source">The source.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    public void RegisterAttendeeSource(IAttendeeSource source)
+    /// <summary>Gets an attendee's calendar: a small handle that pairs the attendee's id with this manager, for code that
+    /// reads like "Florent creates a meeting".</summary>
+    /// <param name="attendee">The attendee.</param>
+    /// <returns>The handle (nothing is read or written).</returns>
+    /// <exception cref="ArgumentException"><paramref name="attendee"/> is the default value.</exception>
+    public AttendeeCalendar CalendarOf(AttendeeId attendee)
     {
-        Preconditions.CheckNotNull(source);
-        lock (_sourcesGate)
-        {
-            if (!_sources.Contains(source))
-            {
-                _sources = _sources.Add(source);
-            }
-        }
+        CheckId(attendee, nameof(attendee));
+        return new AttendeeCalendar(this, attendee);
     }
 
-    /// <summary>Finds an attendee by id in the registered sources (the first that knows it).</summary>
+    // ----------------------------------------------------------------------------------------------------------
+    // Attendees
+    // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Finds an attendee in the attendee sources the manager was built with (the first that knows it).</summary>
     /// <param name="id">The attendee id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The attendee, or null.</returns>
-    public async ValueTask<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken = default)
-    {
-        foreach (IAttendeeSource source in _sources)
-        {
-            if (await source.FindAttendeeAsync(id, cancellationToken).ConfigureAwait(false) is { } attendee)
-            {
-                return attendee;
-            }
-        }
-        return null;
-    }
+    /// <returns>The attendee, or null when no source knows the id.</returns>
+    public async Task<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken = default)
+        => await _directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Gets an attendee from the attendee sources the manager was built with.</summary>
+    /// <param name="id">The attendee id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The attendee.</returns>
+    /// <exception cref="AttendeeNotFoundException">No source knows the id.</exception>
+    public async Task<Attendee> GetAttendeeAsync(AttendeeId id, CancellationToken cancellationToken = default)
+        => await _directory.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new AttendeeNotFoundException(id);
 
     // ----------------------------------------------------------------------------------------------------------
     // Events: create, find, list
     // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>Creates an event with a generated id; its organizer, if any, is ACCEPTED on it.</summary>
-    /// <param name="details">The event's fields.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The stored event (version 1).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
-    public Task<CalendarEvent> CreateEventAsync(EventDetails details, CancellationToken cancellationToken = default)
-        => CreateEventAsync(details, null, cancellationToken);
-
     /// <summary>Creates an event, with a supplied id or a generated one; its organizer, if any, is ACCEPTED on it.</summary>
-    /// <param name="details">The event's fields.</param>
+    /// <param name="details">The event's fields; a series' recurrence lines are checked here.</param>
     /// <param name="id">The id to use, or null to generate a unique one.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The stored event (version 1).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value or has the form of an instance id,
+    /// or a recurrence line is not valid (<see cref="Recurrence.RecurrenceParseException"/>).</exception>
     /// <exception cref="EventAlreadyExistsException">An event with the supplied id exists; it is not overwritten.</exception>
-    public async Task<CalendarEvent> CreateEventAsync(EventDetails details, EventId? id, CancellationToken cancellationToken = default)
+    public async Task<CalendarEvent> CreateEventAsync(EventDetails details, EventId? id = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(details);
-        Preconditions.CheckArgument(id is null || id.Value.Value.Length > 0, nameof(id), "The event id must not be the default value.");
-        Preconditions.CheckArgument(id is null || !id.Value.TryGetInstance(out _, out _), nameof(id),
-            $"The id '{id}' has the form of an instance id ({{seriesId}}_{{originalStart}}); choose another.");
-        ValidateRecurrence(details);
-        EventId eventId = id ?? NewEventId();
-        var commitments = ImmutableArray<Commitment>.Empty;
-        if (details.OrganizerId is { } organizer)
+        if (id is { } given)
         {
-            CalendarUserType type = (await FindAttendeeAsync(organizer, cancellationToken).ConfigureAwait(false))?.Type ?? CalendarUserType.Individual;
-            commitments = [NewCommitment(organizer, type, ParticipationStatus.Accepted)];
+            CheckId(given, nameof(id));
+            Preconditions.CheckArgument(!given.TryGetInstance(out _, out _), nameof(id),
+                $"The id '{given}' has the form of an instance id ({{seriesId}}_{{originalStart}}); choose another.");
         }
-        // Stored bound to this manager (see ReplaceAsync).
-        CalendarEvent created = CalendarEvent.CreateNew(eventId, details, commitments, Clock.GetCurrentInstant()).BindTo(this);
+        SeriesExpander.Validate(details, nameof(details));
+        EventId eventId = id ?? NewEventId();
+        Commitment[] commitments = details.OrganizerId is { } organizer
+            ? [await _scheduler.OrganizerCommitmentAsync(organizer, cancellationToken).ConfigureAwait(false)]
+            : [];
+        CalendarEvent created = CalendarEvent.CreateNew(eventId, details, [.. commitments], Clock.GetCurrentInstant());
         IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(created), cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -132,86 +131,73 @@ public sealed partial class StorageManager : IAsyncDisposable
             {
                 throw new EventAlreadyExistsException(eventId);
             }
-            await tx.InsertEventAsync(created, SpanOf(created), cancellationToken).ConfigureAwait(false);
+            await tx.InsertEventAsync(created, _scheduler.SpanOf(created), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         return created;
     }
 
-    /// <summary>Finds an event, a series or an instance of a series by id.</summary>
-    /// <remarks>An instance id (<c>{seriesId}_{originalStart}</c>) finds the instance, cancelled or not, when the
-    /// series exists and has an instance with that original start.</remarks>
+    /// <summary>Finds an event, a series, or an instance of a series by id.</summary>
+    /// <remarks>An instance id (<c>{seriesId}_{originalStart}</c>, see <see cref="EventId.ForInstance"/>) finds the
+    /// instance, cancelled or not, when the series exists and has an instance with that original start.</remarks>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The event, or null when no event has the id.</returns>
-    public async Task<CalendarEvent?> FindEventOrNullAsync(EventId id, CancellationToken cancellationToken = default)
+    public async Task<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken = default)
     {
         if (id.Value.Length == 0)
         {
             return null;
         }
-        CalendarEvent? found = await Storage.FindEventAsync(id, cancellationToken).ConfigureAwait(false);
-        if (found is not null)
+        if (await Storage.FindEventAsync(id, cancellationToken).ConfigureAwait(false) is { } found)
         {
-            return found.BindTo(this);
+            return found;
         }
-        return await FindInstanceOrNullAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!id.TryGetInstance(out EventId seriesId, out OriginalStart key)
+            || await Storage.FindEventAsync(seriesId, cancellationToken).ConfigureAwait(false) is not { IsRecurring: true } series
+            || SeriesExpander.FindSlot(series, key, Zone) is not { } slot)
+        {
+            return null;
+        }
+        return SeriesExpander.Instance(series, slot);
     }
 
-    /// <summary>Gets an event by id.</summary>
+    /// <summary>Gets an event, a series, or an instance of a series by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="EventNotFoundException">No event has the id.</exception>
+    /// <exception cref="EventNotFoundException">No event has the id; the exception carries it.</exception>
     public async Task<CalendarEvent> GetEventAsync(EventId id, CancellationToken cancellationToken = default)
-        => await FindEventOrNullAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EventNotFoundException(id);
+        => await FindEventAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EventNotFoundException(id);
 
-    /// <summary>Gets every event that overlaps a window and matches criteria.</summary>
-    /// <param name="window">The half-open window; it may be open at either end.</param>
-    /// <param name="criteria">Filters, or null for none.</param>
+    /// <summary>Lists events: those that overlap the query's window, on the query's attendee's calendar, matching its
+    /// criteria, with or without series expanded (see <see cref="EventListQuery"/>).</summary>
+    /// <param name="query">What to list.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
-    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, null, cancellationToken);
-
-    /// <summary>Gets every event that overlaps a window and matches criteria, with or without expanding series.</summary>
-    /// <param name="window">The half-open window; it may be open at either end (not when expanding).</param>
-    /// <param name="criteria">Filters, or null for none.</param>
-    /// <param name="options">Whether to expand series into instances and show cancelled instances.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The events, ordered by start then id (see <see cref="EventListOptions"/>).</returns>
-    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria, EventListOptions? options, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window }, window, criteria, scope: null, options, cancellationToken);
-
-    /// <summary>Gets the events an attendee is on that overlap a window and match criteria.</summary>
-    /// <param name="attendee">The attendee; the scope always applies (the criteria narrow it, never replace it).</param>
-    /// <param name="window">The half-open window; it may be open at either end.</param>
-    /// <param name="criteria">Filters, or null for none; a participation status or role without attendees applies to <paramref name="attendee"/>.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The events, ordered by start then id.</returns>
-    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, null, cancellationToken);
-
-    /// <summary>Gets the events an attendee is on that overlap a window, with or without expanding series.</summary>
-    /// <param name="attendee">The attendee; the scope always applies.</param>
-    /// <param name="window">The half-open window; it may be open at either end (not when expanding).</param>
-    /// <param name="criteria">Filters, or null for none.</param>
-    /// <param name="options">Whether to expand series into instances and show cancelled instances.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The events, ordered by start then id (see <see cref="EventListOptions"/>).</returns>
-    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(AttendeeId attendee, Interval window, SearchCriteria? criteria, EventListOptions? options, CancellationToken cancellationToken = default)
-        => QueryAsync(new EventQuery { Window = window, Attendee = attendee }, window, criteria, attendee, options, cancellationToken);
-
-    /// <summary>Gets every event an attendee organizes, at any time, matching criteria.</summary>
-    /// <param name="organizer">The organizer.</param>
-    /// <param name="criteria">Filters, or null for none.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The events, ordered by start then id.</returns>
-    public Task<IReadOnlyList<CalendarEvent>> GetOrganizedEventsAsync(AttendeeId organizer, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The query expands series over a window open at either end.</exception>
+    public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(EventListQuery query, CancellationToken cancellationToken = default)
     {
-        var window = new Interval(null, null);
-        SearchCriteria scoped = (criteria ?? SearchCriteria.None) with { Organizer = organizer };
-        return QueryAsync(new EventQuery { Organizer = organizer }, window, scoped, scope: null, null, cancellationToken);
+        EventListing.Validate(query, nameof(query));
+        return _listing.ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>Gets the instances of a series that overlap a window, ordered by start (Google's <c>events.instances</c>).</summary>
+    /// <remarks>Cancelled instances are left out; list them with <see cref="EventListQuery.IncludeCancelledInstances"/>, or
+    /// find one by its instance id.</remarks>
+    /// <param name="seriesId">The series.</param>
+    /// <param name="window">The half-open window; it must have a start and an end.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The instances, with their exceptions applied.</returns>
+    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or the event is not a series.</exception>
+    /// <exception cref="EventNotFoundException">The series does not exist.</exception>
+    public async Task<IReadOnlyList<CalendarEvent>> GetInstancesAsync(EventId seriesId, Interval window, CancellationToken cancellationToken = default)
+    {
+        CheckBounded(window, nameof(window));
+        CalendarEvent series = await Storage.FindEventAsync(seriesId, cancellationToken).ConfigureAwait(false) ?? throw new EventNotFoundException(seriesId);
+        Preconditions.CheckArgument(series.IsRecurring, nameof(seriesId), $"Event '{seriesId}' is not a recurring event.");
+        return _listing.InstancesOf(series, window, includeCancelled: false);
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -220,129 +206,83 @@ public sealed partial class StorageManager : IAsyncDisposable
 
     /// <summary>Invites attendees: each new one is added NEEDS-ACTION and then answers through its invite policy.</summary>
     /// <remarks>
-    /// <para>Attendees already on the event are left untouched (status and role), so re-inviting never downgrades
-    /// an answer. The invitation and every policy decision are one atomic step: a room with
-    /// <see cref="InvitePolicy.AcceptIfPossible"/> sees every booking committed before it, and two concurrent
-    /// invitations of one room to overlapping events never both succeed.</para>
+    /// <para>The attendees are references: each one's type and invite policy come from the attendee sources the manager
+    /// was built with (an id no source knows is a person who answers themselves). Attendees already on the event are
+    /// left untouched (status and role), so re-inviting never downgrades an answer. The invitation and every policy
+    /// decision are one atomic step: a room with <see cref="InvitePolicy.AcceptIfPossible"/> sees every booking
+    /// committed before it, and two concurrent invitations of one room to overlapping events never both succeed.</para>
     /// <para>When nobody new is invited, nothing is written and the current snapshot is returned.</para>
     /// </remarks>
-    /// <param name="eventId">The event.</param>
+    /// <param name="eventId">The event (a single event or a series; an instance has its series' attendees).</param>
     /// <param name="invitees">The attendees to invite (duplicates are invited once).</param>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot and each distinct invitee's outcome, in the order given.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="invitees"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="invitees"/> is null.</exception>
+    /// <exception cref="ArgumentException">An invitee is the default id, or <paramref name="eventId"/> is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
-    public async Task<InvitationResult> InviteAsync(EventId eventId, IEnumerable<Attendee> invitees, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<InvitationResult> InviteAsync(EventId eventId, IEnumerable<AttendeeId> invitees, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(invitees);
-        var distinct = new List<Attendee>();
-        var seen = new HashSet<AttendeeId>();
-        foreach (Attendee? a in invitees)
+        AttendeeId[] distinct = [.. invitees.Distinct()];
+        foreach (AttendeeId id in distinct)
         {
-            if (a is null)
-            {
-                throw new ArgumentNullException(nameof(invitees), "An invitee must not be null.");
-            }
-            if (seen.Add(a.Id))
-            {
-                distinct.Add(a);
-            }
+            CheckId(id, nameof(invitees));
         }
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         CheckNotInstance(before, "Invite attendees to the series; an instance has the series' attendees.");
-        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Union(seen)], cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Union(distinct)], cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            var commitments = current.Commitments.ToBuilder();
-            var added = new List<(int Index, Attendee Attendee)>();
-            foreach (Attendee a in distinct)
+            (CalendarEvent? next, IReadOnlyList<InvitationOutcome> outcomes) = await _scheduler.InviteAsync(tx, current, distinct, cancellationToken).ConfigureAwait(false);
+            if (next is null)
             {
-                if (!current.HasAttendee(a.Id))
-                {
-                    added.Add((commitments.Count, a));
-                    commitments.Add(NewCommitment(a.Id, a.Type, ParticipationStatus.NeedsAction));
-                }
+                return new InvitationResult(current, outcomes);
             }
-            if (added.Count == 0)
-            {
-                return new InvitationResult(current.BindTo(this), [.. distinct.Select(a => Unchanged(current, a.Id))]);
-            }
-            CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
-            var decisions = new Dictionary<AttendeeId, InviteDecision>();
-            foreach ((_, Attendee attendee) in added)
-            {
-                InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
-                decisions[attendee.Id] = decision;
-                next = ApplyDecision(next, attendee.Id, decision);
-            }
-            next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<InvitationOutcome> outcomes =
-            [
-                .. distinct.Select(a => decisions.TryGetValue(a.Id, out InviteDecision? d)
-                    ? new InvitationOutcome(a.Id, wasAlreadyInvited: false, d.Status, d)
-                    : Unchanged(current, a.Id)),
-            ];
             return new InvitationResult(next, outcomes);
         }
     }
 
-    /// <summary>Sets an attendee's participation status (adding them as a required participant when not on the event).</summary>
-    /// <param name="eventId">The event.</param>
-    /// <param name="attendee">The attendee.</param>
+    /// <summary>Sets an attendee's participation status: on the event or series, or, for an instance id, on that instance
+    /// only. An attendee not yet on an event is added as a required participant.</summary>
+    /// <param name="eventId">The event, series or instance.</param>
+    /// <param name="attendee">The attendee; a newly added attendee's type comes from the attendee sources.</param>
     /// <param name="status">The new status.</param>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="attendee"/> is null.</exception>
-    /// <exception cref="ArgumentException">The attendee is not on the event and has an automatic invite policy (invite it instead).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
-    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
-    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
-    public Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, Attendee attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(attendee);
-        return SetParticipationStatusAsync(eventId, attendee.Id, attendee.Type, attendee.Policy, status, expectedVersion, cancellationToken);
-    }
-
-    /// <summary>Sets an attendee's participation status (adding them as a required participant when not on the event).</summary>
-    /// <param name="eventId">The event.</param>
-    /// <param name="attendee">The attendee id; a newly added attendee's type comes from the registered sources (INDIVIDUAL when unknown).</param>
-    /// <param name="status">The new status.</param>
-    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
+    /// <exception cref="ArgumentException">The attendee is the default id; or it is not on the event and has an automatic
+    /// invite policy (invite it instead); or, for an instance, it is not on the series.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
     public async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        Attendee? known = await FindAttendeeAsync(attendee, cancellationToken).ConfigureAwait(false);
-        return await SetParticipationStatusAsync(eventId, attendee, known?.Type ?? CalendarUserType.Individual, known?.Policy, status, expectedVersion, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, CalendarUserType type, InvitePolicy? policy,
-        ParticipationStatus status, long? expectedVersion, CancellationToken cancellationToken)
-    {
         Preconditions.CheckDefined(status);
-        Preconditions.CheckArgument(attendee.Value.Length > 0, nameof(attendee), "The attendee id must not be the default value.");
+        CheckId(attendee, nameof(attendee));
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         if (before.IsInstance)
         {
-            return await SetInstanceParticipationAsync(before, attendee, status, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return (await ChangeInstanceAsync(before, expectedVersion, (series, slot, _) =>
+            {
+                Commitment c = series.FindCommitment(attendee)
+                    ?? throw new ArgumentException($"The attendee '{attendee}' is not on series '{series.Id}'; invite them to the series first.", nameof(attendee));
+                return Task.FromResult<(InstanceOverride, IReadOnlyList<BookingDecision>)>(
+                    (SeriesEditor.WithAnswer(SeriesEditor.Existing(slot), attendee, c.Status == status ? null : status), []));
+            }, cancellationToken).ConfigureAwait(false)).Event;
         }
+        Commitment? joining = before.HasAttendee(attendee) ? null
+            : await _scheduler.NewCommitmentForStatusAsync(attendee, status, cancellationToken).ConfigureAwait(false);
         return await ChangeCommitmentsAsync(before, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
             if (i < 0)
             {
-                // A room (any attendee with an automatic policy) joins an event only through its policy, so it cannot be double-booked this way.
-                Preconditions.CheckArgument(policy is not { IsAutomatic: true }, nameof(attendee),
-                    $"'{attendee}' answers invitations through its invite policy ({policy}); invite it instead of setting its status.");
-                commitments.Add(NewCommitment(attendee, type, status));
+                commitments.Add(joining ?? Commitment.CreateNew(attendee, CalendarUserType.Individual, status));
             }
             else if (commitments[i].Status != status)
             {
@@ -352,115 +292,187 @@ public sealed partial class StorageManager : IAsyncDisposable
     }
 
     /// <summary>Sets the role of an attendee who is on the event.</summary>
-    /// <param name="eventId">The event.</param>
+    /// <param name="eventId">The event or series.</param>
     /// <param name="attendee">The attendee.</param>
     /// <param name="role">The new role.</param>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot (the current one, unwritten, when the role is already the one asked for).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="role"/> is undefined.</exception>
-    /// <exception cref="ArgumentException">The attendee is not on the event.</exception>
+    /// <exception cref="ArgumentException">The attendee is not on the event, or the id is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
-    public Task<CalendarEvent> SetParticipationRoleAsync(EventId eventId, AttendeeId attendee, ParticipationRole role, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<CalendarEvent> SetParticipationRoleAsync(EventId eventId, AttendeeId attendee, ParticipationRole role, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckDefined(role);
-        return ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        return await ChangeCommitmentsAsync(before, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
-            if (!(i >= 0))
-            {
-                throw new ArgumentException($"The attendee '{attendee}' is not on event '{eventId}'.", nameof(attendee));
-            }
+            Preconditions.CheckArgument(i >= 0, nameof(attendee), $"The attendee '{attendee}' is not on event '{eventId}'.");
             if (commitments[i].Role != role)
             {
                 commitments[i] = commitments[i] with { Role = role };
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes an attendee from an event (a no-op when the attendee is not on it).</summary>
-    /// <param name="eventId">The event.</param>
+    /// <param name="eventId">The event or series.</param>
     /// <param name="attendee">The attendee.</param>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot (the current one, unwritten, when the attendee was not on the event).</returns>
+    /// <exception cref="ArgumentException">The id is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
-    public Task<CalendarEvent> RemoveParticipantAsync(EventId eventId, AttendeeId attendee, long? expectedVersion = null, CancellationToken cancellationToken = default)
-        => ChangeCommitmentsAsync(eventId, attendee, expectedVersion, commitments =>
+    public async Task<CalendarEvent> RemoveAttendeeAsync(EventId eventId, AttendeeId attendee, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        return await ChangeCommitmentsAsync(before, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
             if (i >= 0)
             {
                 commitments.RemoveAt(i);
             }
-        }, cancellationToken);
-
-    private async Task<CalendarEvent> ChangeCommitmentsAsync(EventId eventId, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
-        => await ChangeCommitmentsAsync(await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false), attendee, expectedVersion, change, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Changes an event's commitments in one transaction; <paramref name="before"/> (read outside it) names the attendees to lock.</summary>
-    private async Task<CalendarEvent> ChangeCommitmentsAsync(CalendarEvent before, AttendeeId attendee, long? expectedVersion, Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
-    {
-        EventId eventId = before.Id;
-        CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
-        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
-        await using (tx.ConfigureAwait(false))
-        {
-            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            var commitments = current.Commitments.ToBuilder();
-            change(commitments);
-            if (commitments.SequenceEqual(current.Commitments))
-            {
-                return current.BindTo(this);
-            }
-            CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
-            next = await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return next;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     // ----------------------------------------------------------------------------------------------------------
     // Update and delete
     // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>Replaces the fields of an event, a series, or one instance of a series.</summary>
+    /// <summary>Replaces the fields of an event, a whole series, or one instance of a series.</summary>
     /// <remarks>
-    /// <para>For an instance id, the change becomes an exception stored with the series (see
-    /// <see cref="InstanceOverride"/>): only the fields that differ from the series are recorded, so later changes
-    /// to the series still reach the others. An instance cannot be given recurrence, another organizer or UID. Moving
-    /// an instance re-checks the rooms (automatic policies) for that instance only.</para>
-    /// <para>For a series, see <see cref="UpdateSeriesAsync"/>, which also reports the exceptions a new rule or start
-    /// removed.</para>
-    /// When the change moves the event in time (or makes a non-blocking event blocking again), every attendee whose
-    /// invite policy is automatic (<see cref="InvitePolicy.IsAutomatic"/>, found through the registered attendee
-    /// sources) answers again for the new time, in the same atomic step: a room re-books itself if it is free and
-    /// declines, naming the conflicts, if not. Other attendees keep their answers.
+    /// <para>For a series, field changes reach every instance except in the fields an exception overrode. When the start
+    /// or the recurrence changes, every exception whose original start is no longer an instance of the new series is
+    /// removed and reported in <see cref="EventUpdateResult.RemovedOverrides"/>; the others are kept (so trimming a
+    /// series' UNTIL, as Google's two-call "this and following" does, leaves no orphaned exceptions). A series that stops
+    /// recurring loses all its exceptions.</para>
+    /// <para>For an instance id, the change becomes an exception stored with the series: only the fields that differ
+    /// from the series are recorded, so later changes to the series still reach the others. An instance cannot be given
+    /// recurrence, another organizer or UID; a status of CANCELLED cancels it (as Google Calendar does).</para>
+    /// <para>When the change moves the event (or the instance) in time, changes a series' recurrence, or makes a
+    /// non-blocking event block time again, every attendee whose invite policy is automatic answers again in the same
+    /// atomic step: a room re-books itself if it is free and declines, naming the conflicts, if not. Those answers are in
+    /// <see cref="EventUpdateResult.Decisions"/>. Other attendees keep their answers.</para>
     /// </remarks>
-    /// <param name="eventId">The event.</param>
+    /// <param name="eventId">The event, series or instance.</param>
     /// <param name="details">The new fields.</param>
-    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="expectedVersion">The version the caller read (for an instance, its series' version), or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The new snapshot (the current one, unwritten, when nothing changes).</returns>
+    /// <returns>The new snapshot (the current one, unwritten, when nothing changes), the removed exceptions, and the
+    /// automatic answers.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="details"/> is null.</exception>
+    /// <exception cref="ArgumentException">A recurrence line is not valid, or the change is not allowed for an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
-    public async Task<CalendarEvent> UpdateEventAsync(EventId eventId, EventDetails details, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<EventUpdateResult> UpdateEventAsync(EventId eventId, EventDetails details, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(details);
+        SeriesExpander.Validate(details, nameof(details));
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         if (before.IsInstance)
         {
-            return await UpdateInstanceAsync(before, details, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return await ChangeInstanceAsync(before, expectedVersion, async (series, slot, tx) =>
+            {
+                InstanceOverride updated = SeriesEditor.WithFields(series, slot, details, nameof(details));
+                EventTiming oldTiming = slot.Override?.Timing ?? SeriesExpander.Derive(series.Details, slot.LocalStart).Timing;
+                return oldTiming.Equals(details.Timing)
+                    ? (updated, [])
+                    : await _scheduler.RecheckInstanceAsync(tx, series, slot, updated, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
-        return (await UpdateSeriesAsync(eventId, details, expectedVersion, cancellationToken).ConfigureAwait(false)).Event;
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (current.Details.Equals(details))
+            {
+                return new EventUpdateResult(current, [], []);
+            }
+            (CalendarEvent next, List<InstanceOverride> removed) = SeriesEditor.WithDetails(current, details, Clock.GetCurrentInstant(), Zone);
+            (next, IReadOnlyList<BookingDecision> decisions) = await _scheduler.RebookIfMovedAsync(tx, current, next, cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new EventUpdateResult(next, removed, decisions);
+        }
     }
 
-    /// <summary>Deletes an event or a series; for an instance id, cancels the instance (as Google Calendar does).</summary>
-    /// <param name="eventId">The event.</param>
-    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <summary>Changes "this and following" instances of a series in one atomic step.</summary>
+    /// <remarks>
+    /// <para>The original series is trimmed to end just before the chosen instance (with UNTIL, or with COUNT for a rule
+    /// that used COUNT); a new series begins at the chosen instance with the change applied, keeping the original's
+    /// end (UNTIL, or the remaining COUNT). The exceptions and per-instance answers from the chosen instance on, and
+    /// every attendee's answer, move to the new series; when the change moves the start, they move with it. RDATEs and
+    /// EXDATEs go to whichever series they fall in. The new series gets a new id and UID and names the original in
+    /// <see cref="CalendarEvent.SplitFromId"/>. When the change moves the new series in time or gives it its own
+    /// recurrence, attendees with automatic invite policies answer again for it (<see cref="SeriesSplitResult.Decisions"/>).</para>
+    /// <para>If the chosen instance is the first one, the whole series is changed instead and
+    /// <see cref="SeriesSplitResult.Original"/> is null. If the change supplies its own recurrence lines, the new series
+    /// uses them as given.</para>
+    /// </remarks>
+    /// <param name="instanceId">The first instance to change.</param>
+    /// <param name="change">A function from the series' fields as of that instance (its timing starts there) to the new series' fields.</param>
+    /// <param name="expectedVersion">The series version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The trimmed original and the new series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null or returns null.</exception>
+    /// <exception cref="ArgumentException">The id is not an instance id, or the change is invalid.</exception>
+    /// <exception cref="EventNotFoundException">The id names no instance.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored series version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task<SeriesSplitResult> UpdateFollowingAsync(EventId instanceId, Func<EventDetails, EventDetails> change, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(change);
+        CalendarEvent before = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent series = await ReadForWriteAsync(tx, before.RecurringEventId!.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
+            InstanceSlot slot = SeriesExpander.FindSlot(series, before.OriginalStart!.Value, Zone) ?? throw new EventNotFoundException(instanceId);
+            EventDetails asOfInstance = series.Details with { Timing = series.Timing.WithStart(slot.LocalStart) };
+            EventDetails wanted = change(asOfInstance) ?? throw new ArgumentNullException(nameof(change), "The change returned null.");
+            Instant now = Clock.GetCurrentInstant();
+            if (SeriesExpander.SetOf(series.Details).GetFirstOccurrence(Zone) is { } first && SeriesExpander.KeyOf(series.Details, first) == slot.Key)
+            {
+                SeriesExpander.Validate(wanted, nameof(change));
+                (CalendarEvent whole, List<InstanceOverride> removedWhole) = SeriesEditor.WithDetails(series, wanted, now, Zone);
+                (whole, IReadOnlyList<BookingDecision> wholeDecisions) = await _scheduler.RebookIfMovedAsync(tx, series, whole, cancellationToken).ConfigureAwait(false);
+                await ReplaceAsync(tx, whole, series.Version, cancellationToken).ConfigureAwait(false);
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new SeriesSplitResult(null, whole, removedWhole, wholeDecisions);
+            }
+            SeriesEditor.Split split = SeriesEditor.SplitAt(series, slot, asOfInstance, wanted, NewEventId(), now, Zone, nameof(change));
+            (CalendarEvent following, IReadOnlyList<BookingDecision> decisions) = split.Moved
+                ? await _scheduler.RebookAsync(tx, split.Following, cancellationToken).ConfigureAwait(false)
+                : (split.Following, []);
+            await ReplaceAsync(tx, split.Original, series.Version, cancellationToken).ConfigureAwait(false);
+            await tx.InsertEventAsync(following, _scheduler.SpanOf(following), cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new SeriesSplitResult(split.Original, following, split.Removed, decisions);
+        }
+    }
+
+    /// <summary>Restores a cancelled instance of a series (cancel one with <see cref="DeleteEventAsync"/>).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="expectedVersion">The series version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The restored instance (with any other changes it had).</returns>
+    /// <exception cref="ArgumentException">The id is not an instance id.</exception>
+    /// <exception cref="EventNotFoundException">The id names no instance.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored series version is not <paramref name="expectedVersion"/>.</exception>
+    public async Task<CalendarEvent> RestoreInstanceAsync(EventId instanceId, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        CalendarEvent before = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return (await ChangeInstanceAsync(before, expectedVersion, (_, slot, _) => Task.FromResult<(InstanceOverride, IReadOnlyList<BookingDecision>)>(
+            (SeriesEditor.Existing(slot) with { IsCancelled = false }, [])), cancellationToken).ConfigureAwait(false)).Event;
+    }
+
+    /// <summary>Deletes an event or a series; for an instance id, cancels the instance (as Google Calendar does): it is
+    /// hidden from listings and stops blocking time, but is kept and can be restored with <see cref="RestoreInstanceAsync"/>.</summary>
+    /// <param name="eventId">The event, series or instance.</param>
+    /// <param name="expectedVersion">The version the caller read (for an instance, its series' version), or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>A task that completes when the event is deleted.</returns>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
@@ -470,7 +482,8 @@ public sealed partial class StorageManager : IAsyncDisposable
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         if (before.IsInstance)
         {
-            await CancelInstanceAsync(eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            await ChangeInstanceAsync(before, expectedVersion, (_, slot, _) => Task.FromResult<(InstanceOverride, IReadOnlyList<BookingDecision>)>(
+                (SeriesEditor.Existing(slot) with { IsCancelled = true }, [])), cancellationToken).ConfigureAwait(false);
             return;
         }
         IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
@@ -486,8 +499,63 @@ public sealed partial class StorageManager : IAsyncDisposable
     }
 
     // ----------------------------------------------------------------------------------------------------------
-    // Disposal and helpers
+    // Scheduling questions
     // ----------------------------------------------------------------------------------------------------------
+
+    /// <summary>Computes when each of a set of attendees is busy during a window (see <see cref="FreeBusy"/> for the rules).</summary>
+    /// <param name="attendees">The attendees (duplicates are answered once).</param>
+    /// <param name="window">The half-open window; it must have a start and an end.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>Each attendee's busy and busy-tentative periods, clipped to the window, merged and disjoint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end.</exception>
+    public Task<FreeBusy> GetFreeBusyAsync(IEnumerable<AttendeeId> attendees, Interval window, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(attendees);
+        CheckBounded(window, nameof(window));
+        return _scheduler.GetFreeBusyAsync([.. attendees.Distinct()], window, cancellationToken);
+    }
+
+    /// <summary>Finds the periods in which every attendee is free, inside each day's working hours, of at least a minimum length.</summary>
+    /// <remarks>
+    /// The result is the window, intersected with each day's working hours in <see cref="Zone"/>, minus every busy or
+    /// busy-tentative period of the attendees; a period is kept when it lasts at least <paramref name="minimum"/>.
+    /// Free periods never cross a day boundary. With no attendees the working hours themselves are free.
+    /// </remarks>
+    /// <param name="attendees">The attendees.</param>
+    /// <param name="window">The half-open window; it must have a start and an end, and may start and end at any time of day.</param>
+    /// <param name="workingHours">The part of each day to search.</param>
+    /// <param name="minimum">The shortest period worth returning (inclusive); zero or positive.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The free periods, ordered by start.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attendees"/> or <paramref name="workingHours"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or <paramref name="minimum"/> is negative.</exception>
+    public Task<IReadOnlyList<Interval>> FindFreePeriodsAsync(IEnumerable<AttendeeId> attendees, Interval window, WorkingHours workingHours, Duration minimum, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(attendees);
+        Preconditions.CheckNotNull(workingHours);
+        CheckBounded(window, nameof(window));
+        Preconditions.CheckArgument(minimum >= Duration.Zero, nameof(minimum), "The minimum length must not be negative.");
+        return _scheduler.FindFreePeriodsAsync([.. attendees.Distinct()], window, workingHours, minimum, cancellationToken);
+    }
+
+    /// <summary>Checks, without booking anything, whether an attendee is free for a proposed event: what
+    /// <see cref="InvitePolicy.AcceptIfPossible"/> would see if the attendee were invited to it now.</summary>
+    /// <remarks>A proposed series is checked instance by instance within the attendee's booking horizon (whole, when
+    /// bounded). The answer is a snapshot: a booking made after it may take the time (an invitation decides atomically).</remarks>
+    /// <param name="attendee">The attendee (its booking horizon, from the attendee sources, applies).</param>
+    /// <param name="candidate">The proposed event's fields.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The conflicts and the instances checked.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="candidate"/> is null.</exception>
+    /// <exception cref="ArgumentException">The attendee is the default id, or a recurrence line is not valid.</exception>
+    public Task<ConflictAnalysis> FindConflictsAsync(AttendeeId attendee, EventDetails candidate, CancellationToken cancellationToken = default)
+    {
+        CheckId(attendee, nameof(attendee));
+        Preconditions.CheckNotNull(candidate);
+        SeriesExpander.Validate(candidate, nameof(candidate));
+        return _scheduler.FindConflictsAsync(attendee, candidate, cancellationToken);
+    }
 
     /// <summary>Disposes the storage if the manager owns it.</summary>
     /// <returns>A task that completes when disposed.</returns>
@@ -507,38 +575,98 @@ public sealed partial class StorageManager : IAsyncDisposable
         }
     }
 
-    /// <summary>Gets the span of an event on the time line, as every storage indexes it: a single event's interval; for
-    /// a series, from its first instance's start to its last instance's end (open for an unbounded series), widened
-    /// by moved instances. Floating and all-day events are placed in <see cref="Zone"/>.</summary>
-    /// <remarks>Bulk loaders and storage tools use this to write spans that match the manager's.</remarks>
-    /// <param name="calendarEvent">The event.</param>
-    /// <returns>The span.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="calendarEvent"/> is null.</exception>
-    public Interval GetSpan(CalendarEvent calendarEvent) => SpanOf(Preconditions.CheckNotNull(calendarEvent));
+    // ----------------------------------------------------------------------------------------------------------
+    // The unit of work
+    // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>The span of an event on the time line, as storage indexes it.</summary>
-    internal Interval SpanOf(CalendarEvent e) => SeriesExpander.SpanOf(e, Zone);
+    private async Task<CalendarEvent> GetInstanceAsync(EventId instanceId, CancellationToken cancellationToken)
+    {
+        CalendarEvent e = await GetEventAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckArgument(e.IsInstance, nameof(instanceId), $"'{instanceId}' is not an instance of a recurring event.");
+        return e;
+    }
+
+    /// <summary>Changes an event's commitments in one transaction; <paramref name="before"/> (read outside it) names the attendees to lock.</summary>
+    private async Task<CalendarEvent> ChangeCommitmentsAsync(CalendarEvent before, AttendeeId attendee, long? expectedVersion,
+        Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
+    {
+        CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
+        IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, before.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+            var commitments = current.Commitments.ToBuilder();
+            change(commitments);
+            if (commitments.SequenceEqual(current.Commitments))
+            {
+                return current;
+            }
+            CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return next;
+        }
+    }
+
+    /// <summary>Reads the series of an instance, applies a change to the instance's override, and writes the series.</summary>
+    private async Task<EventUpdateResult> ChangeInstanceAsync(CalendarEvent before, long? expectedVersion,
+        Func<CalendarEvent, InstanceSlot, IStorageTransaction, Task<(InstanceOverride Updated, IReadOnlyList<BookingDecision> Decisions)>> change,
+        CancellationToken cancellationToken)
+    {
+        OriginalStart key = before.OriginalStart!.Value;
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent series = await ReadForWriteAsync(tx, before.RecurringEventId!.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
+            InstanceSlot slot = SeriesExpander.FindSlot(series, key, Zone) ?? throw new EventNotFoundException(before.Id);
+            (InstanceOverride updated, IReadOnlyList<BookingDecision> decisions) = await change(series, slot, tx).ConfigureAwait(false);
+            if (updated.Equals(slot.Override ?? new InstanceOverride(key)))
+            {
+                return new EventUpdateResult(SeriesExpander.Instance(series, slot), [], decisions);
+            }
+            CalendarEvent next = SeriesEditor.WithOverride(series, key, updated, Clock.GetCurrentInstant());
+            await ReplaceAsync(tx, next, series.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new EventUpdateResult(SeriesExpander.Instance(next, SeriesExpander.FindSlot(next, key, Zone)!.Value), [], decisions);
+        }
+    }
+
+    private static async Task<CalendarEvent> ReadForWriteAsync(IStorageTransaction tx, EventId eventId, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        CalendarEvent? current = await tx.FindEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            throw expectedVersion is { } v ? new ConcurrencyConflictException(eventId, v, null) : new EventNotFoundException(eventId);
+        }
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            throw new ConcurrencyConflictException(eventId, expected, current.Version);
+        }
+        return current;
+    }
+
+    private async Task ReplaceAsync(IStorageTransaction tx, CalendarEvent next, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (!await tx.ReplaceEventAsync(next, _scheduler.SpanOf(next), expectedVersion, cancellationToken).ConfigureAwait(false))
+        {
+            CalendarEvent? now = await tx.FindEventAsync(next.Id, cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyConflictException(next.Id, expectedVersion, now?.Version);
+        }
+    }
 
     private static void CheckNotInstance(CalendarEvent e, string hint)
         => Preconditions.CheckArgument(!e.IsInstance, "eventId", $"'{e.Id}' is an instance of series '{e.RecurringEventId}'. {hint}");
 
-    /// <summary>Parses a series' recurrence against its start, so that a bad line is refused before anything is written.</summary>
-    private static void ValidateRecurrence(EventDetails details)
-    {
-        if (details.IsRecurring)
-        {
-            Preconditions.CheckArgument(details.Timing.Start.NanosecondOfSecond == 0, nameof(details), "A recurring event's start must be a whole second.");
-            _ = SeriesExpander.SetOf(details);
-        }
-    }
+    private static void CheckBounded(Interval window, string paramName)
+        => Preconditions.CheckArgument(window.HasStart && window.HasEnd, paramName, "The window must have a start and an end.");
 
-    private static void CheckBounded(Interval window)
-        => Preconditions.CheckArgument(window.HasStart && window.HasEnd, nameof(window), "The window must have a start and an end.");
+    private static void CheckId(AttendeeId id, string paramName)
+        => Preconditions.CheckArgument(id.Value.Length > 0, paramName, "The attendee id must not be the default value.");
+
+    private static void CheckId(EventId id, string paramName)
+        => Preconditions.CheckArgument(id.Value.Length > 0, paramName, "The event id must not be the default value.");
 
     private static EventId NewEventId() => new(Guid.NewGuid().ToString("N"));
-
-    private static Commitment NewCommitment(AttendeeId attendee, CalendarUserType type, ParticipationStatus status)
-        => new(new CommitmentId(Guid.NewGuid().ToString("N")), attendee, type, status, ParticipationRole.RequiredParticipant);
 
     private static IReadOnlyCollection<AttendeeId> LocksOf(CalendarEvent e) => [.. e.AttendeeIds];
 
@@ -552,93 +680,5 @@ public sealed partial class StorageManager : IAsyncDisposable
             }
         }
         return -1;
-    }
-
-    private static InvitationOutcome Unchanged(CalendarEvent e, AttendeeId id)
-        => new(id, wasAlreadyInvited: true, e.GetParticipationStatus(id) ?? ParticipationStatus.NeedsAction, null);
-
-    private static async Task<CalendarEvent> ReadForWriteAsync(IStorageTransaction tx, EventId eventId, long? expectedVersion, CancellationToken cancellationToken)
-    {
-        CalendarEvent? current = await tx.FindEventAsync(eventId, cancellationToken).ConfigureAwait(false);
-        if (current is null)
-        {
-            if (expectedVersion is { } v)
-            {
-                throw new ConcurrencyConflictException(eventId, v, null);
-            }
-            throw new EventNotFoundException(eventId);
-        }
-        if (expectedVersion is { } expected && expected != current.Version)
-        {
-            throw new ConcurrencyConflictException(eventId, expected, current.Version);
-        }
-        return current;
-    }
-
-    /// <summary>Replaces the stored event with <paramref name="next"/>, bound to this manager: a storage that keeps the
-    /// objects it is given (memory) then returns them to this manager's reads without a copy.</summary>
-    /// <returns>The bound snapshot that was stored.</returns>
-    private async Task<CalendarEvent> ReplaceAsync(IStorageTransaction tx, CalendarEvent next, long expectedVersion, CancellationToken cancellationToken)
-    {
-        next = next.BindTo(this);
-        if (!await tx.ReplaceEventAsync(next, SpanOf(next), expectedVersion, cancellationToken).ConfigureAwait(false))
-        {
-            CalendarEvent? now = await tx.FindEventAsync(next.Id, cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyConflictException(next.Id, expectedVersion, now?.Version);
-        }
-        return next;
-    }
-
-    /// <summary>Lets every attendee with an automatic invite policy answer again (the event moved in time).</summary>
-    private async Task<CalendarEvent> RebookAsync(IStorageTransaction tx, CalendarEvent next, CancellationToken cancellationToken)
-    {
-        foreach (Commitment c in next.Commitments)
-        {
-            if (await FindAttendeeAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { Policy.IsAutomatic: true } attendee)
-            {
-                InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
-                next = ApplyDecision(next, attendee.Id, decision);
-            }
-        }
-        return next;
-    }
-
-    /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
-    /// (replacing any earlier per-instance answers of that attendee).</summary>
-    private static CalendarEvent ApplyDecision(CalendarEvent next, AttendeeId attendee, InviteDecision decision)
-    {
-        var commitments = next.Commitments.ToBuilder();
-        int i = IndexOf(commitments, attendee);
-        commitments[i] = commitments[i] with { Status = decision.Status };
-        if (!next.IsRecurring)
-        {
-            return next.WithCommitments(commitments.ToImmutable());
-        }
-        var overrides = new Dictionary<OriginalStart, InstanceOverride>();
-        foreach (InstanceOverride o in next.Overrides)
-        {
-            overrides[o.OriginalStart] = o.Participation.ContainsKey(attendee) ? WithAnswer(o, attendee, null) : o;
-        }
-        foreach (OriginalStart key in decision.DeclinedInstances)
-        {
-            InstanceOverride o = overrides.GetValueOrDefault(key) ?? new InstanceOverride(key);
-            overrides[key] = WithAnswer(o, attendee, ParticipationStatus.Declined);
-        }
-        return next.WithCommitments(commitments.ToImmutable(), [.. overrides.Values.Where(o => !o.IsEmpty)]);
-    }
-
-    /// <summary>Sets (or, with null, clears) one attendee's answer for one instance.</summary>
-    private static InstanceOverride WithAnswer(InstanceOverride o, AttendeeId attendee, ParticipationStatus? status)
-    {
-        var answers = new Dictionary<AttendeeId, ParticipationStatus>(o.Participation);
-        if (status is { } s)
-        {
-            answers[attendee] = s;
-        }
-        else
-        {
-            answers.Remove(attendee);
-        }
-        return o with { Participation = answers };
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Calcore.Attendees;
+using Calcore.Attendees.Internal;
 using Calcore.Internal;
 using Calcore.Storage;
 using NodaTime;
@@ -69,7 +70,8 @@ public sealed class StorageManagerBuilder
         return this;
     }
 
-    /// <summary>Adds an attendee source the manager consults to find attendees' invite policies by id.</summary>
+    /// <summary>Adds an attendee source: the manager asks its sources, in the order added, for an attendee's type, invite
+    /// policy and booking horizon whenever it decides a booking.</summary>
     /// <param name="source">The source.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
@@ -83,13 +85,9 @@ public sealed class StorageManagerBuilder
     /// <returns>A thread-safe manager.</returns>
     public StorageManager Build()
     {
-        var manager = _storage is null
-            ? new StorageManager(new MemoryStorage(), ownsStorage: true, _clock, _zone)
-            : new StorageManager(_storage, _ownsStorage, _clock, _zone);
-        foreach (IAttendeeSource source in _sources)
-        {
-            manager.RegisterAttendeeSource(source);
-        }
-        return manager;
+        var directory = new AttendeeDirectory([.. _sources]);
+        return _storage is null
+            ? new StorageManager(new MemoryStorage(), ownsStorage: true, _clock, _zone, directory)
+            : new StorageManager(_storage, _ownsStorage, _clock, _zone, directory);
     }
 }

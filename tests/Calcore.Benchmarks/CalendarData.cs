@@ -170,7 +170,7 @@ public static class CalendarData
 
     /// <summary>
     /// Stores the same calendar as <see cref="SeedThroughStorageAsync"/> (same times and attendees, but generated
-    /// ids, and every invitee NEEDS-ACTION) through the public API: one <see cref="StorageManager.CreateEventAsync(EventDetails, CancellationToken)"/>
+    /// ids, and every invitee NEEDS-ACTION) through the public API: one <see cref="StorageManager.CreateEventAsync"/>
     /// and one <see cref="StorageManager.InviteAsync"/> per event. Used to measure what seeding through the
     /// manager costs.
     /// </summary>
@@ -199,13 +199,13 @@ public static class CalendarData
             {
                 NextAnswer(random);
             }
-            CalendarEvent created = await manager.CreateEventAsync(details, cancellationToken);
+            CalendarEvent created = await manager.CreateEventAsync(details, null, cancellationToken);
             if (attendees.Length > 1)
             {
-                var invitees = new Attendee[attendees.Length - 1];
+                var invitees = new AttendeeId[attendees.Length - 1];
                 for (int k = 1; k < attendees.Length; k++)
                 {
-                    invitees[k - 1] = people[attendees[k]];
+                    invitees[k - 1] = people[attendees[k]].Id;
                 }
                 await manager.InviteAsync(created.Id, invitees, cancellationToken: cancellationToken);
             }
@@ -227,7 +227,7 @@ public static class CalendarData
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(organizers);
-        Attendee[] invitees = [room];
+        AttendeeId[] invitees = [room.Id];
         for (int i = 0; i < bookings; i++)
         {
             var details = new EventDetails(EventTiming.Timed(RoomOrigin.PlusHours(2L * i), DateTimeZone.Utc, Duration.FromHours(1)))
@@ -235,7 +235,7 @@ public static class CalendarData
                 Title = Titles[i % Titles.Length],
                 OrganizerId = organizers[i % organizers.Count].Id,
             };
-            CalendarEvent created = await manager.CreateEventAsync(details, cancellationToken);
+            CalendarEvent created = await manager.CreateEventAsync(details, null, cancellationToken);
             InvitationResult result = await manager.InviteAsync(created.Id, invitees, cancellationToken: cancellationToken);
             if (result.Outcomes[0].Status != ParticipationStatus.Accepted)
             {

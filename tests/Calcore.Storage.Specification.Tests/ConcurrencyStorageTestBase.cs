@@ -127,10 +127,10 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
     [Fact]
     public virtual async Task Concurrent_invitations_of_one_room_accept_exactly_one()
     {
-        await using StorageManager manager = Fixture.CreateManager(Storage);
-        var source = new SimpleAttendeeSource(manager);
-        Room room = source.CreateRoom("room", "Room", InvitePolicy.AcceptIfPossible);
-        var organizers = Enumerable.Range(0, ConcurrentInvitations).Select(i => source.CreateIndividual($"p{i}", $"Person {i}")).ToList();
+        var source = new SimpleAttendeeSource();
+        await using StorageManager manager = Fixture.CreateManager(Storage, attendees: source);
+        Room room = source.CreateRoom(new AttendeeId("room"), "Room", InvitePolicy.AcceptIfPossible);
+        var organizers = Enumerable.Range(0, ConcurrentInvitations).Select(i => source.CreateIndividual(new AttendeeId($"p{i}"), $"Person {i}")).ToList();
         var events = await Task.WhenAll(organizers.Select((o, i) => manager.CreateEventAsync(new EventDetails(
             EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, i), DateTimeZone.Utc, Duration.FromHours(1)))
         { OrganizerId = o.Id })));
@@ -138,7 +138,7 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
         var invitations = events.Select(e => Task.Run(async () =>
         {
             await gate.Task;
-            return await manager.InviteAsync(e.Id, [room]);
+            return await manager.InviteAsync(e.Id, [room.Id]);
         })).ToList();
         gate.SetResult();
         InvitationResult[] results = await Task.WhenAll(invitations);

@@ -249,10 +249,10 @@ public abstract class EventStorageTestBase<TFixture> : StorageTestBase<TFixture>
                 Transparency = Transparency.Transparent,
                 AccessClass = AccessClass.Private,
                 Categories = ["x", "y"],
-                Participation = new Dictionary<AttendeeId, ParticipationStatus> { ["a"] = ParticipationStatus.Declined, ["b"] = ParticipationStatus.Tentative },
+                Participation = new Dictionary<AttendeeId, ParticipationStatus> { [new AttendeeId("a")] = ParticipationStatus.Declined, [new AttendeeId("b")] = ParticipationStatus.Tentative },
             },
             new InstanceOverride(OriginalStart.FromInstant(Utc(5, 9))) { Categories = [] },
-            new InstanceOverride(OriginalStart.FromInstant(Utc(6, 9))) { Participation = new Dictionary<AttendeeId, ParticipationStatus> { ["a"] = ParticipationStatus.Accepted } },
+            new InstanceOverride(OriginalStart.FromInstant(Utc(6, 9))) { Participation = new Dictionary<AttendeeId, ParticipationStatus> { [new AttendeeId("a")] = ParticipationStatus.Accepted } },
         ];
         var e = new CalendarEvent(new EventId("s"), details,
             [Commitment("a", ParticipationStatus.NeedsAction), Commitment("b", ParticipationStatus.Accepted)], 5, Created, Created, overrides, new EventId("parent"));

@@ -52,19 +52,19 @@ public abstract class RecurrenceStorageTestBase<TFixture> : StorageTestBase<TFix
     public virtual async Task An_unbounded_series_is_found_years_after_it_began()
     {
         CalendarEvent series = await Manager.CreateEventAsync(Weekly("Standup", year: 2020, month: 1, day: 6));
-        var found = await Manager.GetEventsAsync(new AttendeeId("alice"), Week(2031, 3, 3), null, EventListOptions.Expanded);
+        var found = await Manager.GetEventsAsync(new EventListQuery(Week(2031, 3, 3)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true });
         found.Should().ContainSingle().Which.RecurringEventId.Should().Be(series.Id);
-        (await Manager.GetEventsAsync(Week(2031, 3, 3))).Should().ContainSingle().Which.Id.Should().Be(series.Id);
-        (await Manager.GetOrganizedEventsAsync(new AttendeeId("alice"))).Should().ContainSingle();
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2031, 3, 3)))).Should().ContainSingle().Which.Id.Should().Be(series.Id);
+        (await Manager.CalendarOf(new AttendeeId("alice")).GetOrganizedEventsAsync()).Should().ContainSingle();
     }
 
     [Fact]
     public virtual async Task A_bounded_series_is_not_found_after_its_last_instance()
     {
         await Manager.CreateEventAsync(Weekly("Three", "RRULE:FREQ=WEEKLY;COUNT=3"));
-        (await Manager.GetEventsAsync(new AttendeeId("alice"), Week(2026, 3, 16), null, EventListOptions.Expanded)).Should().ContainSingle();
-        (await Manager.GetEventsAsync(new AttendeeId("alice"), Week(2026, 3, 23), null, EventListOptions.Expanded)).Should().BeEmpty();
-        (await Manager.GetEventsAsync(Week(2026, 3, 23))).Should().BeEmpty();
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 16)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true })).Should().ContainSingle();
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 23)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true })).Should().BeEmpty();
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 23)))).Should().BeEmpty();
     }
 
     [Fact]
@@ -79,17 +79,18 @@ public abstract class RecurrenceStorageTestBase<TFixture> : StorageTestBase<TFix
             Title = "Moved standup",
             Timing = second.Timing.WithStart(new LocalDateTime(2026, 3, 10, 15, 0)),
         });
-        await Manager.CancelInstanceAsync(instances[2].Id);
+        await Manager.DeleteEventAsync(instances[2].Id);
 
         CalendarEvent stored = (await Storage.FindEventAsync(series.Id, default))!;
         stored.Overrides.Should().HaveCount(2);
 
-        var expanded = await Manager.GetEventsAsync(new AttendeeId("alice"), new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 30).Start), null, EventListOptions.Expanded);
+        var expanded = await Manager.GetEventsAsync(new EventListQuery(new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 30).Start)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true });
         expanded.Select(e => e.Title).Should().Equal("Standup", "Moved standup", "Standup");
         expanded[1].Timing.Start.Should().Be(new LocalDateTime(2026, 3, 10, 15, 0));
         expanded.Should().OnlyContain(e => e.RecurringEventId == series.Id);
-        (await Manager.GetInstancesAsync(series.Id, Week(2026, 3, 16), includeCancelled: true)).Should().ContainSingle().Which.Status.Should().Be(EventStatus.Cancelled);
-        (await Manager.GetEventsAsync(new AttendeeId("alice"), Week(2026, 3, 9), null, EventListOptions.Expanded)).Should().ContainSingle().Which.Title.Should().Be("Moved standup");
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 16)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true, IncludeCancelledInstances = true }))
+            .Should().ContainSingle().Which.Status.Should().Be(EventStatus.Cancelled);
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 9)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true })).Should().ContainSingle().Which.Title.Should().Be("Moved standup");
     }
 
     [Fact]
@@ -105,13 +106,13 @@ public abstract class RecurrenceStorageTestBase<TFixture> : StorageTestBase<TFix
         (await Storage.FindEventAsync(series.Id, default))!.Version.Should().Be(split.Original!.Version);
         (await Storage.FindEventAsync(split.Following.Id, default)).ShouldBeSameSnapshot(split.Following);
 
-        var expanded = await Manager.GetEventsAsync(new AttendeeId("alice"), new Interval(Week(2026, 3, 2).Start, Week(2026, 4, 6).Start), null, EventListOptions.Expanded);
+        var expanded = await Manager.GetEventsAsync(new EventListQuery(new Interval(Week(2026, 3, 2).Start, Week(2026, 4, 6).Start)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true });
         expanded.Select(e => (e.RecurringEventId, e.Title)).Should().Equal(
             (series.Id, "Standup"), (series.Id, "Standup"),
             (split.Following.Id, "New standup"), (split.Following.Id, "New standup"), (split.Following.Id, "New standup"));
         // The original's span now ends before the split: a window after it finds only the new series.
         (await Storage.QueryEventsAsync(new EventQuery { Window = Week(2027, 3, 1) }, default)).Select(e => e.Id).Should().Equal(split.Following.Id);
-        (await Manager.GetEventsAsync(Week(2026, 3, 2))).Select(e => e.Id).Should().Equal(series.Id);
+        (await Manager.GetEventsAsync(new EventListQuery(Week(2026, 3, 2)))).Select(e => e.Id).Should().Equal(series.Id);
     }
 
     [Fact]
@@ -123,9 +124,9 @@ public abstract class RecurrenceStorageTestBase<TFixture> : StorageTestBase<TFix
             Title = "One-off",
             OrganizerId = new AttendeeId("alice"),
         });
-        var expanded = await Manager.GetEventsAsync(new AttendeeId("alice"), new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 16).Start), null, EventListOptions.Expanded);
+        var expanded = await Manager.GetEventsAsync(new EventListQuery(new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 16).Start)) { Attendee = new AttendeeId("alice"), ExpandRecurrence = true });
         expanded.Select(e => e.Title).Should().Equal("Standup", "One-off", "Standup");
-        var plain = await Manager.GetEventsAsync(new AttendeeId("alice"), new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 16).Start));
+        var plain = await Manager.GetEventsAsync(new EventListQuery(new Interval(Week(2026, 3, 2).Start, Week(2026, 3, 16).Start)) { Attendee = new AttendeeId("alice") });
         plain.Select(e => e.Id).Should().BeEquivalentTo([series.Id, single.Id]);
     }
 }

@@ -24,10 +24,18 @@ public abstract class StorageFixtureBase : IAsyncLifetime
     /// provider has no such notion (memory). Tests that need it return early when it is null.</summary>
     public virtual Task<IStorage?> OpenSecondStorageAsync(IStorage storage) => Task.FromResult<IStorage?>(null);
 
-    /// <summary>Builds a manager on a storage with a fake clock, UTC, and an attendee source with people and rooms.</summary>
-    public StorageManager CreateManager(IStorage storage, DateTimeZone? zone = null)
-        => StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: false).UseClock(new SpecClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1)))
-            .UseZone(zone ?? DateTimeZone.Utc).Build();
+    /// <summary>Builds a manager on a storage with a fake clock and UTC (or <paramref name="zone"/>), with an attendee
+    /// source when one is given.</summary>
+    public StorageManager CreateManager(IStorage storage, DateTimeZone? zone = null, IAttendeeSource? attendees = null)
+    {
+        StorageManagerBuilder builder = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: false)
+            .UseClock(new SpecClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1))).UseZone(zone ?? DateTimeZone.Utc);
+        if (attendees is not null)
+        {
+            builder.AddAttendeeSource(attendees);
+        }
+        return builder.Build();
+    }
 
     /// <summary>Tracks a storage so that it is disposed with the fixture.</summary>
     protected T Track<T>(T storage)

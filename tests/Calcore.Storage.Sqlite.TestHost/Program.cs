@@ -29,18 +29,18 @@ static int Usage()
 
 static async Task<int> InviteAsync(string db, string eventId, string goFile)
 {
-    await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build();
-    var source = new SimpleAttendeeSource(manager);
-    Room room = source.CreateRoom("room", "Room", InvitePolicy.AcceptIfPossible);
+    var source = new SimpleAttendeeSource();
+    await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).AddAttendeeSource(source).Build();
+    Room room = source.CreateRoom(new AttendeeId("room"), "Room", InvitePolicy.AcceptIfPossible);
     // Warm up (JIT, connection pool) so that both processes reach the invitation at the same moment.
-    _ = await manager.FindEventOrNullAsync(new EventId(eventId));
+    _ = await manager.FindEventAsync(new EventId(eventId));
     Console.Out.WriteLine("READY");
     Console.Out.Flush();
     while (!File.Exists(goFile))
     {
         Thread.SpinWait(100);
     }
-    InvitationResult result = await manager.InviteAsync(new EventId(eventId), [room]);
+    InvitationResult result = await manager.InviteAsync(new EventId(eventId), [room.Id]);
     Console.Out.WriteLine(result.Outcomes.Single().Status.ToString());
     Console.Out.Flush();
     return 0;
@@ -49,10 +49,10 @@ static async Task<int> InviteAsync(string db, string eventId, string goFile)
 static async Task<int> WriteAsync(string db, int seed)
 {
     var random = new Random(seed);
-    await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build();
-    var source = new SimpleAttendeeSource(manager);
-    Individual[] people = [.. Enumerable.Range(0, 20).Select(i => source.CreateIndividual($"p{i}", $"Person {i}"))];
-    Room[] rooms = [.. Enumerable.Range(0, 3).Select(i => source.CreateRoom($"room{i}", $"Room {i}", InvitePolicy.AcceptIfPossible))];
+    var source = new SimpleAttendeeSource();
+    await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).AddAttendeeSource(source).Build();
+    Individual[] people = [.. Enumerable.Range(0, 20).Select(i => source.CreateIndividual(new AttendeeId($"p{i}"), $"Person {i}"))];
+    Room[] rooms = [.. Enumerable.Range(0, 3).Select(i => source.CreateRoom(new AttendeeId($"room{i}"), $"Room {i}", InvitePolicy.AcceptIfPossible))];
     var mine = new System.Collections.Generic.List<EventId>();
     for (long n = 0; ; n++)
     {
@@ -73,12 +73,12 @@ static async Task<int> WriteAsync(string db, int seed)
         else if (action == 1)
         {
             CalendarEvent current = await manager.GetEventAsync(mine[random.Next(mine.Count)]);
-            written = await manager.UpdateEventAsync(current.Id, current.Details with { Title = $"Updated {seed}-{n}" }, current.Version);
+            written = (await manager.UpdateEventAsync(current.Id, current.Details with { Title = $"Updated {seed}-{n}" }, current.Version)).Event;
         }
         else
         {
             EventId id = mine[random.Next(mine.Count)];
-            Attendee[] invitees = [people[random.Next(people.Length)], rooms[random.Next(rooms.Length)]];
+            AttendeeId[] invitees = [people[random.Next(people.Length)].Id, rooms[random.Next(rooms.Length)].Id];
             written = (await manager.InviteAsync(id, invitees)).Event;
         }
         Console.Out.WriteLine(FormattableString.Invariant($"W {written.Id} {written.Version}"));

@@ -43,7 +43,7 @@ public sealed class CrossProcessTests : IDisposable
 
             await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build())
             {
-                var booked = await manager.GetEventsAsync(new AttendeeId("room"), new Interval(null, null));
+                var booked = await manager.GetEventsAsync(new EventListQuery(new Interval(null, null)) { Attendee = new AttendeeId("room") });
                 booked.Where(e => e.Id == first || e.Id == second)
                     .Count(e => e.GetParticipationStatus(new AttendeeId("room")) == ParticipationStatus.Accepted).Should().Be(1);
             }

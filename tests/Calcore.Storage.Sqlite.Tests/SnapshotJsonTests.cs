@@ -40,7 +40,7 @@ public sealed class SnapshotJsonTests
                 {
                     Title = "Moved",
                     Timing = EventTiming.AllDay(new LocalDate(2026, 10, 27)),
-                    Participation = new Dictionary<AttendeeId, ParticipationStatus> { ["alice"] = ParticipationStatus.Declined },
+                    Participation = new Dictionary<AttendeeId, ParticipationStatus> { [new AttendeeId("alice")] = ParticipationStatus.Declined },
                 },
             ],
             new EventId("old"));

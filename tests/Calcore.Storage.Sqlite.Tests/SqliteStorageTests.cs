@@ -33,7 +33,7 @@ public sealed class SqliteStorageTests : IDisposable
         await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(path, new SqliteStorageOptions { Durability = SqliteDurability.Full }).Build())
         {
             (await manager.GetEventAsync(id)).Title.Should().Be("Kept");
-            (await manager.GetEventsAsync(new AttendeeId("alice"), new Interval(null, null))).Should().ContainSingle();
+            (await manager.GetEventsAsync(new EventListQuery(new Interval(null, null)) { Attendee = new AttendeeId("alice") })).Should().ContainSingle();
         }
     }
 

@@ -14,60 +14,60 @@ namespace Calcore.Tests;
 public partial class StorageManagerTests
 {
     private async Task<IReadOnlyList<EventId>> IdsIn(Interval window, SearchCriteria? criteria = null)
-        => [.. (await Manager.GetEventsAsync(window, criteria)).Select(e => e.Id)];
+        => [.. (await Manager.GetEventsAsync(new EventListQuery(window) { Criteria = criteria ?? SearchCriteria.None })).Select(e => e.Id)];
 
     private async Task<IReadOnlyList<EventId>> IdsOf(Attendee attendee, Interval window, SearchCriteria? criteria = null)
-        => [.. (await Manager.GetEventsAsync(attendee.Id, window, criteria)).Select(e => e.Id)];
+        => [.. (await Manager.GetEventsAsync(new EventListQuery(window) { Attendee = attendee.Id, Criteria = criteria ?? SearchCriteria.None })).Select(e => e.Id)];
 
     // ------------------------------------------------------------------ half-open windows
 
     [Fact]
     public async Task An_event_ending_exactly_at_the_window_start_is_excluded()
     {
-        await Manager.CreateEventAsync(At(2, 10), (EventId)"e");
+        await Manager.CreateEventAsync(At(2, 10), new EventId("e"));
 
         (await IdsIn(Window(2, 11, 0, 2, 12))).Should().BeEmpty();
-        (await IdsIn(Window(2, 10, 59, 2, 12))).Should().Equal((EventId)"e");
+        (await IdsIn(Window(2, 10, 59, 2, 12))).Should().Equal(new EventId("e"));
     }
 
     [Fact]
     public async Task An_event_starting_exactly_at_the_window_end_is_excluded()
     {
-        await Manager.CreateEventAsync(At(2, 10), (EventId)"e");
+        await Manager.CreateEventAsync(At(2, 10), new EventId("e"));
 
         (await IdsIn(Window(2, 9, 0, 2, 10))).Should().BeEmpty();
-        (await IdsIn(Window(2, 9, 0, 2, 10, 1))).Should().Equal((EventId)"e");
+        (await IdsIn(Window(2, 9, 0, 2, 10, 1))).Should().Equal(new EventId("e"));
     }
 
     [Fact]
     public async Task A_zero_length_event_at_exactly_the_window_start_is_included()
     {
         // Old CalCore bug Q13: such an event was invisible.
-        await Manager.CreateEventAsync(At(2, 10, minutes: 0), (EventId)"point");
+        await Manager.CreateEventAsync(At(2, 10, minutes: 0), new EventId("point"));
 
-        (await IdsIn(Window(2, 10, 0, 2, 11))).Should().Equal((EventId)"point");
+        (await IdsIn(Window(2, 10, 0, 2, 11))).Should().Equal(new EventId("point"));
         (await IdsIn(Window(2, 9, 0, 2, 10))).Should().BeEmpty("the window end is exclusive");
-        (await IdsIn(Window(2, 9, 0, 2, 11))).Should().Equal((EventId)"point");
+        (await IdsIn(Window(2, 9, 0, 2, 11))).Should().Equal(new EventId("point"));
         (await IdsOf(_w.Martijn, Window(2, 10, 0, 2, 11))).Should().BeEmpty("martijn is not on it");
     }
 
     [Fact]
     public async Task A_window_inside_a_long_event_finds_it()
     {
-        await Manager.CreateEventAsync(At(2, 10, minutes: 60 * 24 * 60), (EventId)"sixty-days");
+        await Manager.CreateEventAsync(At(2, 10, minutes: 60 * 24 * 60), new EventId("sixty-days"));
 
-        (await IdsIn(Window(20, 12, 0, 20, 13))).Should().Equal((EventId)"sixty-days");
+        (await IdsIn(Window(20, 12, 0, 20, 13))).Should().Equal(new EventId("sixty-days"));
     }
 
     [Fact]
     public async Task Windows_may_be_open_at_either_end()
     {
-        await Manager.CreateEventAsync(At(2, 10), (EventId)"early");
-        await Manager.CreateEventAsync(At(20, 10), (EventId)"late");
+        await Manager.CreateEventAsync(At(2, 10), new EventId("early"));
+        await Manager.CreateEventAsync(At(20, 10), new EventId("late"));
 
-        (await IdsIn(new Interval(null, Utc(10, 0)))).Should().Equal((EventId)"early");
-        (await IdsIn(new Interval(Utc(10, 0), null))).Should().Equal((EventId)"late");
-        (await IdsIn(new Interval(null, null))).Should().Equal((EventId)"early", (EventId)"late");
+        (await IdsIn(new Interval(null, Utc(10, 0)))).Should().Equal(new EventId("early"));
+        (await IdsIn(new Interval(Utc(10, 0), null))).Should().Equal(new EventId("late"));
+        (await IdsIn(new Interval(null, null))).Should().Equal(new EventId("early"), new EventId("late"));
     }
 
     // ------------------------------------------------------------------ ordering
@@ -75,12 +75,12 @@ public partial class StorageManagerTests
     [Fact]
     public async Task Results_are_ordered_by_start_then_id()
     {
-        await Manager.CreateEventAsync(At(2, 11), (EventId)"a-late");
-        await Manager.CreateEventAsync(At(2, 10, minutes: 30), (EventId)"c");
-        await Manager.CreateEventAsync(At(2, 10, minutes: 240), (EventId)"B");
-        await Manager.CreateEventAsync(At(2, 10, minutes: 5), (EventId)"b");
-        await Manager.CreateEventAsync(At(2, 9, 30, minutes: 600), (EventId)"z-first");
-        await Manager.CreateEventAsync(At(1, 9, minutes: 60 * 24 * 40), (EventId)"very-long");
+        await Manager.CreateEventAsync(At(2, 11), new EventId("a-late"));
+        await Manager.CreateEventAsync(At(2, 10, minutes: 30), new EventId("c"));
+        await Manager.CreateEventAsync(At(2, 10, minutes: 240), new EventId("B"));
+        await Manager.CreateEventAsync(At(2, 10, minutes: 5), new EventId("b"));
+        await Manager.CreateEventAsync(At(2, 9, 30, minutes: 600), new EventId("z-first"));
+        await Manager.CreateEventAsync(At(1, 9, minutes: 60 * 24 * 40), new EventId("very-long"));
 
         (await IdsIn(Days(2, 3))).Select(i => i.Value).Should().Equal("very-long", "z-first", "B", "b", "c", "a-late");
     }
@@ -90,12 +90,12 @@ public partial class StorageManagerTests
     {
         foreach ((string id, int hour, int minutes) in new[] { ("m", 12, 30), ("k", 9, 600), ("a", 12, 5), ("z", 8, 60 * 24 * 50) })
         {
-            await _w.Martijn.CreateEventAsync(At(2, hour, minutes: minutes)); // noise: someone else's events
-            await Manager.CreateEventAsync(At(2, hour, minutes: minutes) with { OrganizerId = _w.Bob.Id }, (EventId)id);
+            await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, hour, minutes: minutes)); // noise: someone else's events
+            await Manager.CreateEventAsync(At(2, hour, minutes: minutes) with { OrganizerId = _w.Bob.Id }, new EventId(id));
         }
 
         (await IdsOf(_w.Bob, Days(2, 3))).Select(i => i.Value).Should().Equal("z", "k", "a", "m");
-        (await _w.Bob.GetOrganizedEventsAsync()).Select(e => e.Id.Value).Should().Equal("z", "k", "a", "m");
+        (await _w.CalendarOf(_w.Bob).GetOrganizedEventsAsync()).Select(e => e.Id.Value).Should().Equal("z", "k", "a", "m");
     }
 
     // ------------------------------------------------------------------ criteria
@@ -103,13 +103,13 @@ public partial class StorageManagerTests
     [Fact]
     public async Task Categories_match_any_of_the_listed_ones_and_an_empty_set_matches_nothing()
     {
-        await Manager.CreateEventAsync(At(2, 9) with { Categories = ["work"] }, (EventId)"work");
-        await Manager.CreateEventAsync(At(2, 10) with { Categories = ["home", "sport"] }, (EventId)"home");
-        await Manager.CreateEventAsync(At(2, 11), (EventId)"none");
+        await Manager.CreateEventAsync(At(2, 9) with { Categories = ["work"] }, new EventId("work"));
+        await Manager.CreateEventAsync(At(2, 10) with { Categories = ["home", "sport"] }, new EventId("home"));
+        await Manager.CreateEventAsync(At(2, 11), new EventId("none"));
         Interval day = Days(2, 3);
 
-        (await IdsIn(day, new SearchCriteria { Categories = ["work", "sport"] })).Should().Equal((EventId)"work", (EventId)"home");
-        (await IdsIn(day, new SearchCriteria { Categories = ["sport"] })).Should().Equal((EventId)"home");
+        (await IdsIn(day, new SearchCriteria { Categories = ["work", "sport"] })).Should().Equal(new EventId("work"), new EventId("home"));
+        (await IdsIn(day, new SearchCriteria { Categories = ["sport"] })).Should().Equal(new EventId("home"));
         (await IdsIn(day, new SearchCriteria { Categories = ["Work"] })).Should().BeEmpty("categories compare ordinally");
         (await IdsIn(day, new SearchCriteria { Categories = [] })).Should().BeEmpty();
         (await IdsIn(day, new SearchCriteria { Categories = null })).Should().HaveCount(3);
@@ -119,11 +119,11 @@ public partial class StorageManagerTests
     [Fact]
     public async Task Organizer_criterion_keeps_events_of_that_organizer()
     {
-        await _w.Martijn.CreateEventAsync(At(2, 9));
-        await _w.Bob.CreateEventAsync(At(2, 10));
+        await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 9));
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 10));
         await Manager.CreateEventAsync(At(2, 11));
 
-        IReadOnlyList<CalendarEvent> found = await Manager.GetEventsAsync(Days(2, 3), new SearchCriteria { Organizer = _w.Bob.Id });
+        IReadOnlyList<CalendarEvent> found = await Manager.GetEventsAsync(new EventListQuery(Days(2, 3)) { Criteria = new SearchCriteria { Organizer = _w.Bob.Id } });
 
         found.Should().ContainSingle().Which.OrganizerId.Should().Be(_w.Bob.Id);
     }
@@ -132,8 +132,8 @@ public partial class StorageManagerTests
     public async Task Attendee_status_and_role_must_hold_for_the_same_listed_attendee()
     {
         CalendarEvent e = await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Bob, _w.Alice);
-        await Manager.SetParticipationStatusAsync(e.Id, _w.Bob, ParticipationStatus.Accepted);
-        await Manager.SetParticipationStatusAsync(e.Id, _w.Alice, ParticipationStatus.Tentative);
+        await Manager.SetParticipationStatusAsync(e.Id, _w.Bob.Id, ParticipationStatus.Accepted);
+        await Manager.SetParticipationStatusAsync(e.Id, _w.Alice.Id, ParticipationStatus.Tentative);
         await Manager.SetParticipationRoleAsync(e.Id, _w.Alice.Id, ParticipationRole.OptionalParticipant);
         Interval day = Days(2, 3);
 
@@ -154,7 +154,7 @@ public partial class StorageManagerTests
             ParticipationRole = ParticipationRole.OptionalParticipant,
         })).Should().Equal(e.Id);
         (await IdsIn(day, new SearchCriteria { Attendees = [_w.Bob.Id] })).Should().Equal(e.Id);
-        (await IdsIn(day, new SearchCriteria { Attendees = ["stranger"] })).Should().BeEmpty();
+        (await IdsIn(day, new SearchCriteria { Attendees = [new AttendeeId("stranger")] })).Should().BeEmpty();
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public partial class StorageManagerTests
     {
         CalendarEvent pending = await _w.MeetingAsync(At(2, 9), _w.Martijn, _w.Bob);
         CalendarEvent accepted = await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Bob);
-        await Manager.SetParticipationStatusAsync(accepted.Id, _w.Bob, ParticipationStatus.Accepted);
+        await Manager.SetParticipationStatusAsync(accepted.Id, _w.Bob.Id, ParticipationStatus.Accepted);
         var acceptedOnly = new SearchCriteria { ParticipationStatus = ParticipationStatus.Accepted };
 
         (await IdsOf(_w.Bob, Days(2, 3), acceptedOnly)).Should().Equal(accepted.Id);
@@ -185,7 +185,7 @@ public partial class StorageManagerTests
     public async Task Status_without_attendees_in_an_unscoped_query_applies_to_any_attendee()
     {
         CalendarEvent withTentative = await _w.MeetingAsync(At(2, 9), _w.Martijn, _w.Bob);
-        await Manager.SetParticipationStatusAsync(withTentative.Id, _w.Bob, ParticipationStatus.Tentative);
+        await Manager.SetParticipationStatusAsync(withTentative.Id, _w.Bob.Id, ParticipationStatus.Tentative);
         await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Bob);
         await Manager.CreateEventAsync(At(2, 11));
 
@@ -203,8 +203,8 @@ public partial class StorageManagerTests
         await _w.MeetingAsync(At(2, 10, title: "martijn only"), _w.Martijn);
         CalendarEvent bobOnly = await _w.MeetingAsync(At(2, 11, title: "bob only"), _w.Bob);
 
-        IReadOnlyList<CalendarEvent> found = await Manager.GetEventsAsync(_w.Bob.Id, Days(2, 3), new SearchCriteria { Attendees = [_w.Martijn.Id] });
-        IReadOnlyList<CalendarEvent> viaAttendee = await _w.Bob.GetEventsAsync(Days(2, 3), new SearchCriteria { Attendees = [_w.Martijn.Id] });
+        IReadOnlyList<CalendarEvent> found = await Manager.GetEventsAsync(new EventListQuery(Days(2, 3)) { Attendee = _w.Bob.Id, Criteria = new SearchCriteria { Attendees = [_w.Martijn.Id] } });
+        IReadOnlyList<CalendarEvent> viaAttendee = await _w.CalendarOf(_w.Bob).GetEventsAsync(Days(2, 3), new SearchCriteria { Attendees = [_w.Martijn.Id] });
 
         found.Select(e => e.Id).Should().Equal(both.Id);
         viaAttendee.Select(e => e.Id).Should().Equal(both.Id);
@@ -214,20 +214,20 @@ public partial class StorageManagerTests
     [Fact]
     public async Task Unscoped_queries_see_every_event_including_ones_without_attendees()
     {
-        await Manager.CreateEventAsync(At(2, 9), (EventId)"nobody");
+        await Manager.CreateEventAsync(At(2, 9), new EventId("nobody"));
         await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Bob);
-        await _w.Alice.CreateEventAsync(At(2, 11));
+        await _w.CalendarOf(_w.Alice).CreateEventAsync(At(2, 11));
 
-        (await Manager.GetEventsAsync(Days(2, 3))).Should().HaveCount(3);
+        (await Manager.GetEventsAsync(new EventListQuery(Days(2, 3)))).Should().HaveCount(3);
         (await IdsOf(_w.Alice, Days(2, 3))).Should().ContainSingle();
     }
 
     [Fact]
     public async Task Queries_list_tentative_cancelled_and_transparent_events_too()
     {
-        await _w.Bob.CreateEventAsync(At(2, 9) with { Status = EventStatus.Cancelled });
-        await _w.Bob.CreateEventAsync(At(2, 10) with { Status = EventStatus.Tentative });
-        await _w.Bob.CreateEventAsync(At(2, 11) with { Transparency = Transparency.Transparent });
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 9) with { Status = EventStatus.Cancelled });
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 10) with { Status = EventStatus.Tentative });
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 11) with { Transparency = Transparency.Transparent });
 
         (await IdsOf(_w.Bob, Days(2, 3))).Should().HaveCount(3);
     }
@@ -236,7 +236,7 @@ public partial class StorageManagerTests
     public async Task A_declined_attendee_still_finds_the_event()
     {
         CalendarEvent e = await _w.MeetingAsync(At(2, 9), _w.Martijn, _w.Bob);
-        await Manager.SetParticipationStatusAsync(e.Id, _w.Bob, ParticipationStatus.Declined);
+        await Manager.SetParticipationStatusAsync(e.Id, _w.Bob.Id, ParticipationStatus.Declined);
 
         (await IdsOf(_w.Bob, Days(2, 3))).Should().Equal(e.Id);
         (await IdsOf(_w.Bob, Days(2, 3), new SearchCriteria { ParticipationStatus = ParticipationStatus.Declined })).Should().Equal(e.Id);
@@ -247,24 +247,24 @@ public partial class StorageManagerTests
     [Fact]
     public async Task Organized_events_cover_all_time_and_apply_criteria()
     {
-        CalendarEvent past = await _w.Martijn.CreateEventAsync(new EventDetails(EventTiming.AllDay(new LocalDate(1990, 1, 1))) { Categories = ["old"] });
-        CalendarEvent now = await _w.Martijn.CreateEventAsync(At(2, 10));
-        CalendarEvent future = await _w.Martijn.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2090, 6, 1, 9, 0), Paris, Duration.FromHours(1))));
-        await _w.Bob.CreateEventAsync(At(2, 11));
+        CalendarEvent past = await _w.CalendarOf(_w.Martijn).CreateEventAsync(new EventDetails(EventTiming.AllDay(new LocalDate(1990, 1, 1))) { Categories = ["old"] });
+        CalendarEvent now = await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 10));
+        CalendarEvent future = await _w.CalendarOf(_w.Martijn).CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2090, 6, 1, 9, 0), Paris, Duration.FromHours(1))));
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 11));
         await _w.MeetingAsync(At(2, 12), _w.Bob, _w.Martijn);
 
-        (await _w.Martijn.GetOrganizedEventsAsync()).Select(e => e.Id).Should().Equal(past.Id, now.Id, future.Id);
-        (await Manager.GetOrganizedEventsAsync(_w.Martijn.Id, new SearchCriteria { Categories = ["old"] })).Select(e => e.Id).Should().Equal(past.Id);
-        (await Manager.GetOrganizedEventsAsync("nobody")).Should().BeEmpty();
+        (await _w.CalendarOf(_w.Martijn).GetOrganizedEventsAsync()).Select(e => e.Id).Should().Equal(past.Id, now.Id, future.Id);
+        (await Manager.CalendarOf(_w.Martijn.Id).GetOrganizedEventsAsync(new SearchCriteria { Categories = ["old"] })).Select(e => e.Id).Should().Equal(past.Id);
+        (await Manager.CalendarOf(new AttendeeId("nobody")).GetOrganizedEventsAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Organized_events_keep_the_organizer_even_when_criteria_name_another()
     {
-        CalendarEvent mine = await _w.Martijn.CreateEventAsync(At(2, 10));
-        await _w.Bob.CreateEventAsync(At(2, 11));
+        CalendarEvent mine = await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 10));
+        await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 11));
 
-        IReadOnlyList<CalendarEvent> found = await Manager.GetOrganizedEventsAsync(_w.Martijn.Id, new SearchCriteria { Organizer = _w.Bob.Id });
+        IReadOnlyList<CalendarEvent> found = await Manager.CalendarOf(_w.Martijn.Id).GetOrganizedEventsAsync(new SearchCriteria { Organizer = _w.Bob.Id });
 
         found.Select(e => e.Id).Should().Equal(mine.Id);
     }
@@ -277,13 +277,13 @@ public partial class StorageManagerTests
         await using TestWorld paris = TestWorld.Create(Paris);
         StorageManager m = paris.Manager;
         // Floating 00:30–01:00 on the 3rd, in Paris (UTC+1): 23:30–00:00Z on the 2nd.
-        await m.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 3, 3, 0, 30), null, Duration.FromMinutes(30))), (EventId)"floating");
+        await m.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 3, 3, 0, 30), null, Duration.FromMinutes(30))), new EventId("floating"));
         // All-day on the 3rd in Paris: 23:00Z on the 2nd to 23:00Z on the 3rd.
-        await m.CreateEventAsync(new EventDetails(EventTiming.AllDay(new LocalDate(2026, 3, 3))), (EventId)"all-day");
+        await m.CreateEventAsync(new EventDetails(EventTiming.AllDay(new LocalDate(2026, 3, 3))), new EventId("all-day"));
         // Zoned in UTC: not moved by the manager zone.
-        await m.CreateEventAsync(At(3, 0, 30, minutes: 30), (EventId)"utc");
+        await m.CreateEventAsync(At(3, 0, 30, minutes: 30), new EventId("utc"));
 
-        async Task<IEnumerable<string>> In(Interval w) => (await m.GetEventsAsync(w)).Select(e => e.Id.Value);
+        async Task<IEnumerable<string>> In(Interval w) => (await m.GetEventsAsync(new EventListQuery(w))).Select(e => e.Id.Value);
 
         (await In(Window(2, 22, 0, 2, 23))).Should().BeEmpty();
         (await In(Window(2, 23, 0, 2, 23, 30))).Should().Equal("all-day");
@@ -298,11 +298,11 @@ public partial class StorageManagerTests
     {
         var details = new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, 0), null, Duration.FromHours(1)));
         await using TestWorld newYork = TestWorld.Create(NewYork);
-        await Manager.CreateEventAsync(details, (EventId)"f");
-        await newYork.Manager.CreateEventAsync(details, (EventId)"f");
+        await Manager.CreateEventAsync(details, new EventId("f"));
+        await newYork.Manager.CreateEventAsync(details, new EventId("f"));
 
-        (await Manager.GetEventsAsync(Window(2, 10, 0, 2, 11))).Should().ContainSingle();
-        (await newYork.Manager.GetEventsAsync(Window(2, 10, 0, 2, 11))).Should().BeEmpty();
-        (await newYork.Manager.GetEventsAsync(Window(2, 15, 0, 2, 16))).Should().ContainSingle("10:00 EST is 15:00Z");
+        (await Manager.GetEventsAsync(new EventListQuery(Window(2, 10, 0, 2, 11)))).Should().ContainSingle();
+        (await newYork.Manager.GetEventsAsync(new EventListQuery(Window(2, 10, 0, 2, 11)))).Should().BeEmpty();
+        (await newYork.Manager.GetEventsAsync(new EventListQuery(Window(2, 15, 0, 2, 16)))).Should().ContainSingle("10:00 EST is 15:00Z");
     }
 }

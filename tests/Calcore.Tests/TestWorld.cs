@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Events;
@@ -16,13 +17,13 @@ public sealed class TestWorld : IAsyncDisposable
     private TestWorld(DateTimeZone zone)
     {
         Clock = new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1));
-        Manager = StorageManager.CreateBuilder().UseClock(Clock).UseZone(zone).Build();
-        Source = new SimpleAttendeeSource(Manager);
-        Martijn = Source.CreateIndividual("martijn", "Martijn Faassen");
-        Bob = Source.CreateIndividual("bob", "Bob");
-        Alice = Source.CreateIndividual("alice", "Alice");
-        Room1 = Source.CreateRoom("room1", "Room 1");
-        Room2 = Source.CreateRoom("room2", "Room 2");
+        Source = new SimpleAttendeeSource();
+        Manager = StorageManager.CreateBuilder().UseClock(Clock).UseZone(zone).AddAttendeeSource(Source).Build();
+        Martijn = Source.CreateIndividual(new AttendeeId("martijn"), "Martijn Faassen");
+        Bob = Source.CreateIndividual(new AttendeeId("bob"), "Bob");
+        Alice = Source.CreateIndividual(new AttendeeId("alice"), "Alice");
+        Room1 = Source.CreateRoom(new AttendeeId("room1"), "Room 1");
+        Room2 = Source.CreateRoom(new AttendeeId("room2"), "Room 2");
     }
 
     public FakeClock Clock { get; }
@@ -57,15 +58,18 @@ public sealed class TestWorld : IAsyncDisposable
     public static EventDetails At(int day, int hour, int minute = 0, int minutes = 60, string title = "")
         => new(EventTiming.Timed(new LocalDateTime(2026, 3, day, hour, minute), DateTimeZone.Utc, Duration.FromMinutes(minutes))) { Title = title };
 
+    /// <summary>An attendee's calendar on this world's manager.</summary>
+    public AttendeeCalendar CalendarOf(Attendee attendee) => Manager.CalendarOf(attendee.Id);
+
     /// <summary>Creates an event organized by <paramref name="organizer"/> and invites the others.</summary>
     public async Task<CalendarEvent> MeetingAsync(EventDetails details, Attendee organizer, params Attendee[] invitees)
     {
-        CalendarEvent e = await organizer.CreateEventAsync(details);
+        CalendarEvent e = await CalendarOf(organizer).CreateEventAsync(details);
         if (invitees.Length == 0)
         {
             return e;
         }
-        InvitationResult result = await Manager.InviteAsync(e.Id, invitees);
+        InvitationResult result = await Manager.InviteAsync(e.Id, invitees.Select(a => a.Id));
         return result.Event;
     }
 

@@ -31,15 +31,6 @@ public readonly record struct AttendeeId : IComparable<AttendeeId>
     /// <returns>The ordinal comparison of the two texts.</returns>
     public int CompareTo(AttendeeId other) => string.CompareOrdinal(Value, other.Value);
 
-    /// <summary>Converts text to an id.</summary>
-    /// <param name="value">The id text.</param>
-    public static implicit operator AttendeeId(string value) => new(value);
-
-    /// <summary>Creates an id from its text (the named alternative to the implicit conversion).</summary>
-    /// <param name="value">The id text.</param>
-    /// <returns>The id.</returns>
-    public static AttendeeId FromString(string value) => new(value);
-
     /// <inheritdoc cref="IComparable{T}.CompareTo"/>
     public static bool operator <(AttendeeId left, AttendeeId right) => left.CompareTo(right) < 0;
 
@@ -51,23 +42,4 @@ public readonly record struct AttendeeId : IComparable<AttendeeId>
 
     /// <inheritdoc cref="IComparable{T}.CompareTo"/>
     public static bool operator >=(AttendeeId left, AttendeeId right) => left.CompareTo(right) >= 0;
-}
-
-/// <summary>The kind of calendar user an attendee is: RFC 5545 §3.2.3 (CUTYPE).</summary>
-public enum CalendarUserType
-{
-    /// <summary>INDIVIDUAL: a person. The default.</summary>
-    Individual = 0,
-
-    /// <summary>GROUP: a group of people.</summary>
-    Group = 1,
-
-    /// <summary>RESOURCE: a physical resource other than a room (a projector, a car).</summary>
-    Resource = 2,
-
-    /// <summary>ROOM: a room or other place.</summary>
-    Room = 3,
-
-    /// <summary>UNKNOWN: the type is not known.</summary>
-    Unknown = 4,
 }

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Calcore.Internal;
 
 namespace Calcore.Attendees;
 
@@ -16,8 +14,8 @@ namespace Calcore.Attendees;
 /// <item><description><see cref="FindByNameAsync"/> with an empty query returns nothing.</description></item>
 /// <item><description>Results are never null, and every member is thread-safe.</description></item>
 /// </list>
-/// <para>A source registered with a <see cref="StorageManager"/> lets it find an attendee's invite policy when an
-/// event's time changes. Implementations must be thread-safe.</para>
+/// <para>The engine asks its sources, in the order they were added to its builder, for an attendee's type and invite
+/// policy whenever it decides a booking. Implementations must be thread-safe.</para>
 /// </remarks>
 public interface IAttendeeSource
 {
@@ -39,37 +37,4 @@ public interface IAttendeeSource
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The attendees, ordered by name then id.</returns>
     ValueTask<IReadOnlyList<Attendee>> GetAttendeesOfTypeAsync(CalendarUserType type, CancellationToken cancellationToken);
-}
-
-/// <summary>Convenience members for every <see cref="IAttendeeSource"/>.</summary>
-public static class AttendeeSourceExtensions
-{
-    /// <summary>Gets an attendee by id, throwing when it is unknown.</summary>
-    /// <param name="source">The source.</param>
-    /// <param name="id">The id.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The attendee.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="AttendeeNotFoundException">No attendee has the id.</exception>
-    public static async ValueTask<Attendee> GetAttendeeAsync(this IAttendeeSource source, AttendeeId id, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(source);
-        return await source.FindAttendeeAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new AttendeeNotFoundException(id);
-    }
-}
-
-/// <summary>Thrown when an attendee id is unknown to a source.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class AttendeeNotFoundException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="attendeeId">The unknown id.</param>
-    public AttendeeNotFoundException(AttendeeId attendeeId)
-        : base($"No attendee has the id '{attendeeId}'.")
-    {
-        AttendeeId = attendeeId;
-    }
-
-    /// <summary>Gets the unknown id.</summary>
-    public AttendeeId AttendeeId { get; }
 }

@@ -9,9 +9,8 @@ namespace Calcore.Attendees;
 
 /// <summary>An in-memory attendee directory: create people and rooms, then find them by id, name or type.</summary>
 /// <remarks>
-/// <para>The attendees it creates are bound to its <see cref="StorageManager"/>, so their convenience methods
-/// (<see cref="Attendee.CreateEventAsync"/>, <see cref="Attendee.GetEventsAsync"/>) work, and the source registers
-/// itself with the manager so that the manager can find each attendee's invite policy by id.</para>
+/// <para>Give it to the engine's builder (<c>StorageManagerBuilder.AddAttendeeSource</c>) so that the engine finds each
+/// attendee's type and invite policy by id. Attendees may be added before or after the engine is built.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
 public sealed class SimpleAttendeeSource : IAttendeeSource
@@ -19,24 +18,17 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     private readonly object _gate = new();
     private readonly Dictionary<AttendeeId, Attendee> _attendees = [];
 
-    /// <summary>Creates an empty source for a manager and registers it there.</summary>
-    /// <param name="manager">The manager whose attendees these are.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="manager"/> is null.</exception>
-    public SimpleAttendeeSource(StorageManager manager)
+    /// <summary>Creates an empty source.</summary>
+    public SimpleAttendeeSource()
     {
-        Manager = Preconditions.CheckNotNull(manager);
-        manager.RegisterAttendeeSource(this);
     }
-
-    /// <summary>Gets the manager the attendees are bound to.</summary>
-    public StorageManager Manager { get; }
 
     /// <summary>Creates a person, who answers invitations themselves.</summary>
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
     /// <returns>The person.</returns>
     /// <exception cref="ArgumentException">The id is taken.</exception>
-    public Individual CreateIndividual(AttendeeId id, string name) => Add(new Individual(id, name, null, Manager));
+    public Individual CreateIndividual(AttendeeId id, string name) => Add(new Individual(id, name));
 
     /// <summary>Creates a room with an invite policy.</summary>
     /// <param name="id">A new id.</param>
@@ -46,14 +38,14 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <returns>The room.</returns>
     /// <exception cref="ArgumentException">The id is taken, or the horizon is not positive.</exception>
     public Room CreateRoom(AttendeeId id, string name, InvitePolicy? policy = null, NodaTime.Duration? bookingHorizon = null)
-        => Add(new Room(id, name, policy, Manager, bookingHorizon));
+        => Add(new Room(id, name, policy, bookingHorizon));
 
     /// <summary>Creates a group.</summary>
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
     /// <returns>The group.</returns>
     /// <exception cref="ArgumentException">The id is taken.</exception>
-    public Group CreateGroup(AttendeeId id, string name) => Add(new Group(id, name, null, Manager));
+    public Group CreateGroup(AttendeeId id, string name) => Add(new Group(id, name));
 
     /// <summary>Creates a resource other than a room.</summary>
     /// <param name="id">A new id.</param>
@@ -61,7 +53,7 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <param name="policy">How the resource answers invitations; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
     /// <returns>The resource.</returns>
     /// <exception cref="ArgumentException">The id is taken.</exception>
-    public Resource CreateResource(AttendeeId id, string name, InvitePolicy? policy = null) => Add(new Resource(id, name, policy, Manager));
+    public Resource CreateResource(AttendeeId id, string name, InvitePolicy? policy = null) => Add(new Resource(id, name, policy));
 
     /// <summary>Finds an attendee by id without waiting.</summary>
     /// <param name="id">The id.</param>

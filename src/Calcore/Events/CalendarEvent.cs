@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Internal;
 using NodaTime;
@@ -12,21 +10,15 @@ namespace Calcore.Events;
 
 /// <summary>A snapshot of a stored event: its id, fields, commitments (participation), version and ETag.</summary>
 /// <remarks>
-/// <para>Events are immutable values (DESIGN.md "Events are immutable values"). Every change goes through the
-/// <see cref="StorageManager"/> and returns a new snapshot with a higher <see cref="Version"/>. A caller may pass the
+/// <para>Events are immutable values: a snapshot holds no reference to the engine or to a storage. Every change is a
+/// call on the engine that returns a new snapshot with a higher <see cref="Version"/>. A caller may pass the
 /// version it read to a change; if the stored version differs the change is refused with a
 /// <see cref="ConcurrencyConflictException"/> and nothing is written.</para>
-/// <para>Two snapshots are equal when they have the same id and version (whichever manager returned them).</para>
-/// <para>Snapshots returned by a manager are bound to it, and their convenience methods (<see cref="InviteAsync"/>,
-/// <see cref="SetParticipationStatusAsync"/>, <see cref="UpdateAsync"/>, <see cref="DeleteAsync"/>) delegate to it.
-/// Only <see cref="UpdateAsync"/> passes this snapshot's version as the expected version (it replaces fields derived
-/// from this snapshot); the others merge into whatever is stored.</para>
+/// <para>Two snapshots are equal when they have the same id and version (whichever engine returned them).</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class CalendarEvent : IEquatable<CalendarEvent>
 {
-    private readonly StorageManager? _manager;
-
     /// <summary>Creates a snapshot of a single event or a series. Storage providers use this to rebuild what they stored.</summary>
     /// <param name="id">The event's id.</param>
     /// <param name="details">The event's fields.</param>
@@ -41,7 +33,7 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// or overrides are given for a single event or twice for one original start.</exception>
     public CalendarEvent(EventId id, EventDetails details, IEnumerable<Commitment> commitments, long version, Instant created, Instant updated,
         IEnumerable<InstanceOverride>? overrides = null, EventId? splitFromId = null)
-        : this(id, details, ToList(commitments), SortOverrides(overrides), version, created, updated, splitFromId, null, null, null)
+        : this(id, details, ToList(commitments), SortOverrides(overrides), version, created, updated, splitFromId, null, null)
     {
         Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The event id must not be the default value.");
         Preconditions.CheckArgumentRange(nameof(version), version, 1, long.MaxValue);
@@ -66,11 +58,8 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         }
     }
 
-    // copyOf: for a bound copy (BindTo), the snapshot copied, whose derived values (recurring or not, the computed span)
-    // are taken over instead of being derived again.
     private CalendarEvent(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride> overrides,
-        long version, Instant created, Instant updated, EventId? splitFromId, EventId? recurringEventId, OriginalStart? originalStart, StorageManager? manager,
-        CalendarEvent? copyOf = null)
+        long version, Instant created, Instant updated, EventId? splitFromId, EventId? recurringEventId, OriginalStart? originalStart)
     {
         Id = id;
         Details = Preconditions.CheckNotNull(details);
@@ -82,13 +71,7 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         SplitFromId = splitFromId;
         RecurringEventId = recurringEventId;
         OriginalStart = originalStart;
-        _manager = manager;
-        if (copyOf is null)
-        {
-            IsRecurring = details.IsRecurring;
-            return;
-        }
-        IsRecurring = copyOf.IsRecurring;
+        IsRecurring = details.IsRecurring;
     }
 
     /// <summary>Gets the event's id.</summary>
@@ -113,7 +96,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     public OriginalStart? OriginalStart { get; }
 
     /// <summary>Gets a value indicating whether this is a series (it has recurrence lines).</summary>
-    /// <remarks>Kept in the snapshot itself: listings test it for every event they read.</remarks>
     public bool IsRecurring { get; }
 
     /// <summary>Gets a value indicating whether this is one instance of a series.</summary>
@@ -130,10 +112,10 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         ? FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}-{o}\"")
         : FormattableString.Invariant($"\"{Created.ToUnixTimeTicks():x}-{Version}\"");
 
-    /// <summary>Gets when the event was created (from the manager's clock).</summary>
+    /// <summary>Gets when the event was created (from the engine's clock).</summary>
     public Instant Created { get; }
 
-    /// <summary>Gets when the event was last changed (from the manager's clock).</summary>
+    /// <summary>Gets when the event was last changed (from the engine's clock).</summary>
     public Instant Updated { get; }
 
     /// <summary>Gets the title.</summary>
@@ -189,10 +171,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// <returns>The status or null.</returns>
     public ParticipationStatus? GetParticipationStatus(AttendeeId attendee) => FindCommitment(attendee)?.Status;
 
-    /// <inheritdoc cref="GetParticipationStatus(AttendeeId)"/>
-    /// <exception cref="ArgumentNullException"><paramref name="attendee"/> is null.</exception>
-    public ParticipationStatus? GetParticipationStatus(Attendee attendee) => GetParticipationStatus(Preconditions.CheckNotNull(attendee).Id);
-
     /// <summary>Gets an attendee's role, or null when the attendee is not on the event.</summary>
     /// <param name="attendee">The attendee.</param>
     /// <returns>The role or null.</returns>
@@ -207,43 +185,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
     /// <param name="defaultZone">The zone for floating and all-day events.</param>
     /// <returns>The half-open interval of instants.</returns>
     public Interval ToInterval(DateTimeZone defaultZone) => Timing.ToInterval(defaultZone);
-
-    /// <summary>Invites attendees through the manager that returned this snapshot.</summary>
-    /// <param name="invitees">The attendees to invite.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The new snapshot and each invitee's outcome.</returns>
-    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
-    /// <seealso cref="StorageManager.InviteAsync"/>
-    public Task<InvitationResult> InviteAsync(IEnumerable<Attendee> invitees, CancellationToken cancellationToken = default)
-        => BoundManager.InviteAsync(Id, invitees, expectedVersion: null, cancellationToken);
-
-    /// <summary>Sets an attendee's participation status through the manager that returned this snapshot.</summary>
-    /// <param name="attendee">The attendee; added as a required participant when not yet on the event.</param>
-    /// <param name="status">The new status.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The new snapshot.</returns>
-    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
-    public Task<CalendarEvent> SetParticipationStatusAsync(Attendee attendee, ParticipationStatus status, CancellationToken cancellationToken = default)
-        => BoundManager.SetParticipationStatusAsync(Id, attendee, status, expectedVersion: null, cancellationToken);
-
-    /// <summary>Changes the event's fields, expecting this snapshot's version to be the stored one.</summary>
-    /// <param name="change">A function from the current fields to the new ones, e.g. <c>d =&gt; d with { Title = "x" }</c>.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>The new snapshot.</returns>
-    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
-    /// <exception cref="ConcurrencyConflictException">The event changed since this snapshot.</exception>
-    public Task<CalendarEvent> UpdateAsync(Func<EventDetails, EventDetails> change, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(change);
-        return BoundManager.UpdateEventAsync(Id, change(Details), Version, cancellationToken);
-    }
-
-    /// <summary>Deletes the event through the manager that returned this snapshot.</summary>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>A task that completes when the event is deleted.</returns>
-    /// <exception cref="InvalidOperationException">The snapshot is not bound to a manager.</exception>
-    public Task DeleteAsync(CancellationToken cancellationToken = default)
-        => BoundManager.DeleteEventAsync(Id, expectedVersion: null, cancellationToken);
 
     /// <summary>Gets the override of one instance of a series, or null.</summary>
     /// <param name="originalStart">The instance's original start.</param>
@@ -260,32 +201,27 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         return null;
     }
 
-    /// <summary>Returns a copy bound to a manager. Used by the manager on every snapshot it returns.</summary>
-    internal CalendarEvent BindTo(StorageManager manager)
-        => ReferenceEquals(_manager, manager) ? this
-            : new CalendarEvent(Id, Details, Commitments, Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, manager, copyOf: this);
-
     /// <summary>Returns the next version of this event with other fields and commitments.</summary>
     internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, Instant updated)
         => Next(details, commitments, Overrides, updated);
 
     /// <summary>Returns the next version of this event with other fields, commitments and overrides.</summary>
     internal CalendarEvent Next(EventDetails details, ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride> overrides, Instant updated)
-        => new(Id, details, commitments, details.IsRecurring ? SortOverrides(overrides) : [], checked(Version + 1), Created, updated, SplitFromId, null, null, null);
+        => new(Id, details, commitments, details.IsRecurring ? SortOverrides(overrides) : [], checked(Version + 1), Created, updated, SplitFromId, null, null);
 
     /// <summary>Returns the same version with other commitments and overrides (used while a write is being prepared).</summary>
     internal CalendarEvent WithCommitments(ImmutableArray<Commitment> commitments, ImmutableArray<InstanceOverride>? overrides = null)
-        => new(Id, Details, commitments, overrides is { } o ? SortOverrides(o) : Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart, null);
+        => new(Id, Details, commitments, overrides is { } o ? SortOverrides(o) : Overrides, Version, Created, Updated, SplitFromId, RecurringEventId, OriginalStart);
 
     /// <summary>Creates version 1 of a new event.</summary>
     internal static CalendarEvent CreateNew(EventId id, EventDetails details, ImmutableArray<Commitment> commitments, Instant now,
         ImmutableArray<InstanceOverride> overrides = default, EventId? splitFromId = null)
-        => new(id, details, commitments, overrides.IsDefault ? [] : SortOverrides(overrides), 1, now, now, splitFromId, null, null, null);
+        => new(id, details, commitments, overrides.IsDefault ? [] : SortOverrides(overrides), 1, now, now, splitFromId, null, null);
 
     /// <summary>Creates the snapshot of one instance of a series.</summary>
     internal static CalendarEvent CreateInstance(CalendarEvent series, OriginalStart originalStart, EventDetails details, ImmutableArray<Commitment> commitments)
         => new(EventId.ForInstance(series.Id, originalStart), details, commitments, [], series.Version, series.Created, series.Updated,
-            null, series.Id, originalStart, series._manager);
+            null, series.Id, originalStart);
 
     private static ImmutableArray<InstanceOverride> SortOverrides(IEnumerable<InstanceOverride>? overrides)
     {
@@ -301,9 +237,6 @@ public sealed class CalendarEvent : IEquatable<CalendarEvent>
         list.Sort((a, b) => a.OriginalStart.CompareTo(b.OriginalStart));
         return [.. list];
     }
-
-    private StorageManager BoundManager => _manager
-        ?? throw new InvalidOperationException($"Event '{Id}' is not bound to a StorageManager; call the manager directly.");
 
     /// <inheritdoc/>
     public bool Equals(CalendarEvent? other) => other is not null && Id == other.Id && Version == other.Version;

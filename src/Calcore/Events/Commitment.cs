@@ -5,33 +5,9 @@ using NodaTime;
 
 namespace Calcore.Events;
 
-/// <summary>The identifier of a commitment (one attendee's participation in one event).</summary>
-/// <remarks>This type is an immutable value type and is thread-safe.</remarks>
-public readonly record struct CommitmentId
-{
-    private readonly string? _value;
-
-    /// <summary>Creates an id from its text.</summary>
-    /// <param name="value">The id text: not empty, at most 1024 characters, no control characters.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, too long or contains a control character.</exception>
-    public CommitmentId(string value)
-    {
-        Preconditions.CheckNotNull(value);
-        IdText.Validate(value, nameof(value), "commitment id");
-        _value = value;
-    }
-
-    /// <summary>Gets the id text (empty for the default value).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <summary>Returns the id text.</summary>
-    public override string ToString() => Value;
-}
-
 /// <summary>One attendee's participation in one event: who, in which role, with which answer.</summary>
 /// <remarks>
-/// <para>DESIGN.md "Participation is a commitment": each (event, attendee) pair is one commitment with its own
+/// <para>Participation is a commitment: each (event, attendee) pair is one commitment with its own
 /// id, the attendee's role and participation status, and optional effective dates (OSID Temporal: effective from
 /// <see cref="EffectiveStart"/> to <see cref="EffectiveEnd"/>, both inclusive, either open). An event snapshot
 /// carries its commitments.</para>
@@ -43,6 +19,10 @@ public sealed record Commitment
     private readonly ParticipationRole _role;
     private readonly Instant? _effectiveStart;
     private readonly Instant? _effectiveEnd;
+
+    /// <summary>Creates a new commitment with a generated id and the required-participant role.</summary>
+    internal static Commitment CreateNew(AttendeeId attendee, CalendarUserType type, ParticipationStatus status)
+        => new(new CommitmentId(Guid.NewGuid().ToString("N")), attendee, type, status, ParticipationRole.RequiredParticipant);
 
     /// <summary>Creates a commitment.</summary>
     /// <param name="id">The commitment's id.</param>

@@ -151,29 +151,21 @@ public sealed record EventDetails
     /// and <c>EXRULE:</c> content lines of RFC 5545 §3.8.5, as in Google Calendar's <c>recurrence</c> list; empty for a
     /// single event.</summary>
     /// <remarks>
-    /// The series' first instance is <see cref="Timing"/>'s start (DTSTART), which is not repeated here. Each line is
-    /// checked for its property name when set; the <see cref="StorageManager"/> parses the whole set when the event is
-    /// written and refuses a line that does not parse with a <see cref="Recurrence.RecurrenceParseException"/> naming
-    /// the line and position.
+    /// The series' first instance is <see cref="Timing"/>'s start (DTSTART), which is not repeated here. The lines are
+    /// checked in one place, when the event is written: the engine parses the whole set against the start and refuses a
+    /// line that is not a recurrence line or does not parse with a <see cref="Calcore.Recurrence.RecurrenceParseException"/>
+    /// (an <see cref="ArgumentException"/> for the parameter <c>details</c>) naming the line and the position in it.
     /// </remarks>
-    /// <exception cref="ArgumentNullException">Set to null.</exception>
-    /// <exception cref="ArgumentException">A line is null, empty, or not an RRULE, RDATE, EXDATE or EXRULE line.</exception>
+    /// <exception cref="ArgumentNullException">Set to null, or a line is null.</exception>
     public IReadOnlyList<string> Recurrence
     {
         get => _recurrence;
         init
         {
             ArgumentNullException.ThrowIfNull(value, nameof(Recurrence));
-            int index = 0;
             foreach (string? line in value)
             {
-                index++;
-                if (!(!string.IsNullOrWhiteSpace(line)))
-                {
-                    throw new ArgumentException($"Recurrence line {index} is empty.", nameof(Recurrence));
-                }
-                Preconditions.CheckArgument(IsRecurrenceLine(line), nameof(Recurrence),
-                    $"Recurrence line {index} ('{line}') is not an RRULE, RDATE, EXDATE or EXRULE line.");
+                ArgumentNullException.ThrowIfNull(line, nameof(Recurrence));
             }
             _recurrence = [.. value];
         }
@@ -181,18 +173,6 @@ public sealed record EventDetails
 
     /// <summary>Gets a value indicating whether the event recurs (has recurrence lines).</summary>
     public bool IsRecurring => !_recurrence.IsEmpty;
-
-    private static bool IsRecurrenceLine(string line)
-    {
-        foreach (string name in (ReadOnlySpan<string>)["RRULE", "RDATE", "EXDATE", "EXRULE"])
-        {
-            if (line.Length > name.Length && line.StartsWith(name, StringComparison.OrdinalIgnoreCase) && line[name.Length] is ':' or ';')
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /// <summary>Gets a value indicating whether the event is in a category (ordinal comparison).</summary>
     /// <param name="category">The category.</param>

@@ -5,7 +5,7 @@ namespace Calcore.Events;
 
 /// <summary>The opaque identifier of a stored event.</summary>
 /// <remarks>
-/// <para>Ids are compared ordinally. The <see cref="StorageManager"/> generates unique ids; a caller may supply its
+/// <para>Ids are compared ordinally. The engine generates unique ids; a caller may supply its
 /// own, and a supplied id that already exists is refused, never overwritten.</para>
 /// <para>This type is an immutable value type and is thread-safe.</para>
 /// </remarks>
@@ -27,7 +27,7 @@ public readonly record struct EventId : IComparable<EventId>
     /// <summary>Gets the id text (empty for the default value).</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Gets the id of one instance of a recurring series: <c>{seriesId}_{originalStart}</c> (DESIGN.md "Ids").</summary>
+    /// <summary>Gets the id of one instance of a recurring series: <c>{seriesId}_{originalStart}</c>.</summary>
     /// <param name="seriesId">The series.</param>
     /// <param name="originalStart">The instance's original start.</param>
     /// <returns>The instance id.</returns>
@@ -59,15 +59,6 @@ public readonly record struct EventId : IComparable<EventId>
     /// <param name="other">The other id.</param>
     /// <returns>The ordinal comparison of the two texts.</returns>
     public int CompareTo(EventId other) => string.CompareOrdinal(Value, other.Value);
-
-    /// <summary>Converts text to an id.</summary>
-    /// <param name="value">The id text.</param>
-    public static implicit operator EventId(string value) => new(value);
-
-    /// <summary>Creates an id from its text (the named alternative to the implicit conversion).</summary>
-    /// <param name="value">The id text.</param>
-    /// <returns>The id.</returns>
-    public static EventId FromString(string value) => new(value);
 
     /// <inheritdoc cref="IComparable{T}.CompareTo"/>
     public static bool operator <(EventId left, EventId right) => left.CompareTo(right) < 0;

@@ -12,9 +12,9 @@ namespace Calcore.Events;
 /// <item><description><b>Zoned</b>: a wall-clock <see cref="LocalDateTime"/> in a <see cref="DateTimeZone"/> and an
 /// exact <see cref="Duration"/>.</description></item>
 /// <item><description><b>Floating</b>: a wall-clock start with no zone (RFC 5545 form 1). It is placed on the
-/// time line in the zone of the <see cref="StorageManager"/> (<see cref="StorageManager.Zone"/>).</description></item>
-/// <item><description><b>All-day</b>: a <see cref="LocalDate"/> and a whole number of days. Like the old CalCore,
-/// an all-day value made from a time and a duration is normalised: the time is dropped, a missing or zero
+/// time line in the engine's zone (set on its builder, UTC by default).</description></item>
+/// <item><description><b>All-day</b>: a <see cref="LocalDate"/> and a whole number of days.
+/// An all-day value made from a time and a duration is normalised: the time is dropped, a missing or zero
 /// duration becomes one day, and any other duration is rounded up to whole days (1 h → 1 day, 25 h → 2 days).
 /// All-day events are also placed in the manager's zone, from midnight to midnight.</description></item>
 /// </list>
@@ -84,12 +84,13 @@ public sealed class EventTiming : IEquatable<EventTiming>
 
     /// <summary>Creates a timed event from its wall-clock start and end, in a zone or floating.</summary>
     /// <param name="start">The wall-clock start.</param>
-    /// <param name="end">The wall-clock end (exclusive); not before the start once both are placed in the zone.</param>
     /// <param name="zone">The zone, or null for a floating event.</param>
+    /// <param name="end">The wall-clock end (exclusive); not before the start once both are placed in the zone.</param>
     /// <returns>The timing, whose duration is the exact time between the two in the zone (across its DST changes); for a
-    /// floating event, which has no zone yet, the wall-clock difference (see docs/concepts.md, "Daylight saving").</returns>
+    /// floating event, which has no zone yet, the wall-clock difference: on a night when the clocks change in the zone the
+    /// event is later placed in, such an event ends an hour off its wall-clock end (RFC 5545 would keep the wall-clock end).</returns>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static EventTiming Timed(LocalDateTime start, LocalDateTime end, DateTimeZone? zone)
+    public static EventTiming Timed(LocalDateTime start, DateTimeZone? zone, LocalDateTime end)
     {
         Duration duration = zone is null
             ? end.InUtc().ToInstant() - start.InUtc().ToInstant()
@@ -126,7 +127,7 @@ public sealed class EventTiming : IEquatable<EventTiming>
         return new EventTiming(start.AtMidnight(), null, Duration.FromDays(days), days);
     }
 
-    /// <summary>Creates an all-day event the way the old CalCore normalised one.</summary>
+    /// <summary>Creates an all-day event from any time on its first day and a length rounded up to whole days.</summary>
     /// <param name="start">Any time on the first day; the time of day is dropped.</param>
     /// <param name="duration">The length: null or zero gives one day; anything else is rounded up to whole days.</param>
     /// <returns>The timing.</returns>

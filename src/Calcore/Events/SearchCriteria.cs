@@ -8,8 +8,7 @@ namespace Calcore.Events;
 
 /// <summary>Filters for event queries: attendees and their participation, categories, organizer.</summary>
 /// <remarks>
-/// <para>Every filter left null does not filter; the filters that are set must all hold (AND). This follows the old
-/// CalCore's <c>SearchCriteria</c> with its bugs fixed:</para>
+/// <para>Every filter left null does not filter; the filters that are set must all hold (AND):</para>
 /// <list type="bullet">
 /// <item><description><see cref="Categories"/>: the event must be in at least one of them; an empty set matches nothing.</description></item>
 /// <item><description><see cref="Organizer"/>: the event's organizer must be this attendee.</description></item>
@@ -17,12 +16,12 @@ namespace Calcore.Events;
 /// attendee, the <see cref="ParticipationStatus"/> and <see cref="ParticipationRole"/> asked for (when set); an
 /// empty set matches nothing.</description></item>
 /// <item><description><see cref="ParticipationStatus"/> and <see cref="ParticipationRole"/> without
-/// <see cref="Attendees"/>: in a query scoped to one attendee (<see cref="StorageManager.GetEventsAsync(AttendeeId, NodaTime.Interval, SearchCriteria?, System.Threading.CancellationToken)"/>)
-/// they apply to that attendee; in an unscoped query, to any attendee of the event. (The old CalCore ignored
-/// them.)</description></item>
+/// <see cref="Attendees"/>: in a query scoped to one attendee (<see cref="EventListQuery.Attendee"/>)
+/// they apply to that attendee; in an unscoped query, to any attendee of the event.</description></item>
 /// </list>
-/// <para>A query scoped to an attendee always keeps that scope: the criteria narrow it and never replace it. (The
-/// old CalCore let <c>SearchCriteria(attendees=[other])</c> return the other attendee's events instead.)</para>
+/// <para>A query scoped to an attendee always keeps that scope: the criteria narrow it and never replace it, so
+/// <c>Attendees = [other]</c> in the criteria of Martijn's calendar finds Martijn's events that the other attendee is
+/// also on, never the other attendee's events.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed record SearchCriteria

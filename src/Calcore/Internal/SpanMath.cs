@@ -2,7 +2,8 @@ using NodaTime;
 
 namespace Calcore.Internal;
 
-/// <summary>The half-open overlap rule of DESIGN.md "Intervals", on Unix ticks (open ends as min/max values).</summary>
+/// <summary>The half-open overlap rule (an interval overlaps a window when it starts before the window's end and ends
+/// after its start; a zero-length one when it starts in the window), on Unix ticks (open ends as min/max values).</summary>
 internal static class SpanMath
 {
     /// <summary>

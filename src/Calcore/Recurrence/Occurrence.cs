@@ -11,8 +11,8 @@ namespace Calcore.Recurrence;
 /// <para><see cref="LocalStart"/> is the wall-clock time at which the instance really starts in the
 /// set's zone; <see cref="OriginalLocalStart"/> is the wall time the rule asked for. They differ only
 /// when that wall time fell into a daylight-saving gap: a 02:30 instance on a spring-forward day in
-/// America/New_York has an original start of 02:30 and starts at 03:30 (RFC 5545 §3.3.5; DESIGN
-/// "Daylight saving"). For a date set both are midnight (unless midnight itself is skipped in the
+/// America/New_York has an original start of 02:30 and starts at 03:30 (RFC 5545 §3.3.5: a wall time in
+/// a gap moves forward by the length of the gap). For a date set both are midnight (unless midnight itself is skipped in the
 /// zone). <see cref="Start"/> is always available: floating and date sets are placed on the time line
 /// in the zone given to the expansion method (UTC by default).</para>
 /// <para>An occurrence is a small value (three 64-bit numbers); the NodaTime values are computed on

@@ -9,8 +9,7 @@ namespace Calcore.Recurrence;
 /// </summary>
 /// <remarks>
 /// <para>It derives from <see cref="ArgumentException"/> because Calcore treats unparsable input as a
-/// caller's mistake (DESIGN "Errors": caller mistakes are the <see cref="ArgumentException"/> family),
-/// so one <c>catch (ArgumentException)</c> covers parse and validation errors alike.</para>
+/// caller's mistake, and caller mistakes are the <see cref="ArgumentException"/> family, so one <c>catch (ArgumentException)</c> covers parse and validation errors alike.</para>
 /// <para>The message names the rule part (such as <c>BYMONTH</c>) or property (such as <c>EXDATE</c>),
 /// the line and column, and the problem; the same facts are available as properties.</para>
 /// <para>Instances are immutable and thread-safe.</para>
@@ -26,6 +25,10 @@ public sealed class RecurrenceParseException : ArgumentException
         Line = line;
         Column = column;
     }
+
+    /// <summary>Returns the same error reported against another parameter (the engine reports a bad recurrence line of an
+    /// event against the event's details).</summary>
+    internal RecurrenceParseException ForParameter(string paramName) => new(Problem, Part, Position, Line, Column, paramName);
 
     /// <summary>Gets the rule part or property name that is wrong, such as <c>BYMONTH</c> or <c>RDATE</c>.</summary>
     /// <value>The upper-case part name, or <see langword="null"/> when the problem is not inside one part.</value>

@@ -305,7 +305,7 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <summary>
     /// Gets the occurrences of the given duration that overlap a half-open window: those that start
     /// before the window's end and end after its start; a zero-length occurrence overlaps when it
-    /// starts in the window (DESIGN "Intervals").
+    /// starts in the window (every period in Calcore is half-open).
     /// </summary>
     /// <param name="window">The window; an open start or end is unbounded.</param>
     /// <param name="occurrenceDuration">The length of each occurrence, zero or positive.</param>

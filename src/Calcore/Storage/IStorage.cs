@@ -18,7 +18,7 @@ namespace Calcore.Storage;
 /// <item><description><b>Range queries cover the whole span.</b> Every event is written with its span: the
 /// interval of instants from the start of its first occurrence to the end of its last (open-ended for an
 /// unbounded series). <see cref="QueryEventsAsync"/> returns every event whose span overlaps the query window
-/// under the half-open rule of DESIGN.md "Intervals" (start before the window's end and end after the window's
+/// under the half-open rule (start before the window's end and end after the window's
 /// start, a zero-length span overlapping a window that contains its instant). It may return events whose span
 /// does not overlap (the manager filters by time again) but never fewer; the attendee and organizer narrowing of
 /// <see cref="EventQuery"/> must be exact.</description></item>

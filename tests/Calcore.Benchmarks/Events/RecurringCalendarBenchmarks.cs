@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Calcore.Attendees;
 using Calcore.Events;
+using Calcore.Scheduling;
 using Calcore.Storage;
 using NodaTime;
 
@@ -49,10 +50,10 @@ public class RecurringCalendarBenchmarks
         int seriesCount = BenchmarkScale.Of(10_000, 100);
         int singleCount = BenchmarkScale.Of(100_000, 1_000);
         var storage = new MemoryStorage();
-        _manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).UseZone(Zone)
+        var source = new SimpleAttendeeSource();
+        _manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).UseZone(Zone).AddAttendeeSource(source)
             .UseClock(new BenchmarkClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();
-        var source = new SimpleAttendeeSource(_manager);
-        _room = source.CreateRoom("room", "Room");
+        _room = source.CreateRoom(new AttendeeId("room"), "Room");
         var random = new Random(20261122);
         Instant now = WindowStart.AtStartOfDayInZone(Zone).ToInstant();
         LocalDate seriesStart = WindowStart.PlusYears(-YearsBefore);
@@ -112,7 +113,7 @@ public class RecurringCalendarBenchmarks
     public async Task<int> ExpandedWeek()
     {
         int i = _next++;
-        var events = await _manager.GetEventsAsync(_probes[i % _probes.Length], _weeks[i % _weeks.Length], null, EventListOptions.Expanded);
+        var events = await _manager.GetEventsAsync(new EventListQuery(_weeks[i % _weeks.Length]) { Attendee = _probes[i % _probes.Length], ExpandRecurrence = true });
         return events.Count;
     }
 
@@ -121,7 +122,7 @@ public class RecurringCalendarBenchmarks
     [Benchmark]
     public async Task<int> AcceptIfPossibleWeeklyOver180Days()
     {
-        ConflictAnalysis analysis = await _manager.FindConflictsAsync(_room, _weeklyBooking);
+        ConflictAnalysis analysis = await _manager.FindConflictsAsync(_room.Id, _weeklyBooking);
         return analysis.ConflictingInstances.Count;
     }
 

@@ -11,7 +11,7 @@ namespace Calcore.Benchmarks.Scheduling;
 
 /// <summary>
 /// Foundation target: create an event and invite three attendees, reported in operations per second (the Op/s
-/// column). One operation is <see cref="StorageManager.CreateEventAsync(EventDetails, System.Threading.CancellationToken)"/>
+/// column). One operation is <see cref="StorageManager.CreateEventAsync"/>
 /// with an organizer plus one <see cref="StorageManager.InviteAsync"/> of two individuals (Manual policy: NEEDS-ACTION)
 /// and a room (<see cref="InvitePolicy.AcceptIfPossible"/>: it looks for conflicts and accepts).
 /// </summary>
@@ -38,7 +38,7 @@ public abstract class CreateAndInviteThree
     private readonly ParticipationStatus[] _roomAnswers = new ParticipationStatus[OperationsPerIteration];
     private EventDetails[] _details = null!;
     private StorageManager _manager = null!;
-    private Attendee[] _invitees = null!;
+    private AttendeeId[] _invitees = null!;
     private int _next;
 
     /// <summary>Seeds the storage, books the room and prepares the events' details.</summary>
@@ -46,15 +46,15 @@ public abstract class CreateAndInviteThree
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).Build();
-        var source = new SimpleAttendeeSource(_manager);
+        var source = new SimpleAttendeeSource();
+        _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).AddAttendeeSource(source).Build();
         var clock = Stopwatch.StartNew();
         await CalendarData.SeedThroughStorageAsync(_manager, 10_000, 10_000, seed: 20261122);
         Individual organizer = source.CreateIndividual(CalendarData.Attendee(1), "Organizer");
-        Room room = source.CreateRoom("room-1", "Board room");
+        Room room = source.CreateRoom(new AttendeeId("room-1"), "Board room");
         await CalendarData.BookRoomAsync(_manager, room, [organizer], RoomBookings);
         clock.Stop();
-        _invitees = [source.CreateIndividual(CalendarData.Attendee(2), "Ada"), source.CreateIndividual(CalendarData.Attendee(3), "Grace"), room];
+        _invitees = [source.CreateIndividual(CalendarData.Attendee(2), "Ada").Id, source.CreateIndividual(CalendarData.Attendee(3), "Grace").Id, room.Id];
         _details = new EventDetails[OperationsPerIteration];
         for (int i = 0; i < OperationsPerIteration; i++)
         {

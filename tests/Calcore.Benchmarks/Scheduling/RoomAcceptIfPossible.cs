@@ -39,7 +39,7 @@ public abstract class RoomAcceptIfPossible
     private EventDetails[] _details = null!;
     private StorageManager _manager = null!;
     private Attendee _organizer = null!;
-    private Attendee[] _room = null!;
+    private AttendeeId[] _room = null!;
     private int _next;
 
     /// <summary>Gets or sets the number of bookings the room holds.</summary>
@@ -59,11 +59,11 @@ public abstract class RoomAcceptIfPossible
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).Build();
-        var source = new SimpleAttendeeSource(_manager);
-        _organizer = source.CreateIndividual("organizer", "Organizer");
-        Room room = source.CreateRoom("room-1", "Board room");
-        _room = [room];
+        var source = new SimpleAttendeeSource();
+        _manager = StorageManager.CreateBuilder().UseStorage(CreateStorage(), ownsStorage: true).AddAttendeeSource(source).Build();
+        _organizer = source.CreateIndividual(new AttendeeId("organizer"), "Organizer");
+        Room room = source.CreateRoom(new AttendeeId("room-1"), "Board room");
+        _room = [room.Id];
         Attendee[] bookers = OneOrganizer ? [_organizer] : CreateBookers(source, 1_000);
         var clock = Stopwatch.StartNew();
         await CalendarData.BookRoomAsync(_manager, room, bookers, BenchmarkScale.Of(Bookings, 200));

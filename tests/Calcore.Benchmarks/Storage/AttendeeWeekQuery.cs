@@ -21,7 +21,7 @@ namespace Calcore.Benchmarks.Storage;
 /// attendees. <see cref="WrittenThrough"/> says how it was stored:</para>
 /// <list type="bullet">
 /// <item><description><see cref="Writer.Manager"/>, the target: through the public API, as an application stores its
-/// calendar (<see cref="StorageManager.CreateEventAsync(EventDetails, System.Threading.CancellationToken)"/> and
+/// calendar (<see cref="StorageManager.CreateEventAsync"/> and
 /// <see cref="StorageManager.InviteAsync"/> per event, <see cref="CalendarData.SeedThroughManagerAsync"/>; about 50 s
 /// for 1 million events). The stored snapshots are bound to the manager that asks.</description></item>
 /// <item><description><see cref="Writer.Storage"/>: straight through <see cref="IStorage"/> transactions of 10,000
@@ -93,7 +93,7 @@ public abstract class AttendeeWeekQuery
         int populationEvents = BenchmarkScale.Of(Events) - probeEvents;
         if (throughManager)
         {
-            await CalendarData.SeedThroughManagerAsync(_manager, new SimpleAttendeeSource(_manager), populationEvents, Attendees, seed: 20261122);
+            await CalendarData.SeedThroughManagerAsync(_manager, new SimpleAttendeeSource(), populationEvents, Attendees, seed: 20261122);
         }
         else
         {
@@ -109,8 +109,8 @@ public abstract class AttendeeWeekQuery
         {
             _population[i] = (CalendarData.Attendee(random.Next(Attendees)), CalendarData.Week(random.Next(CalendarData.Weeks)));
             _probes[i] = (CalendarData.ProbeAttendee(random.Next(ProbeAttendees)), CalendarData.Week(random.Next(CalendarData.Weeks)));
-            found += (await _manager.GetEventsAsync(_population[i].Attendee, _population[i].Week)).Count;
-            foundProbe += (await _manager.GetEventsAsync(_probes[i].Attendee, _probes[i].Week)).Count;
+            found += (await _manager.GetEventsAsync(new EventListQuery(_population[i].Week) { Attendee = _population[i].Attendee })).Count;
+            foundProbe += (await _manager.GetEventsAsync(new EventListQuery(_probes[i].Week) { Attendee = _probes[i].Attendee })).Count;
         }
         if (foundProbe != 2L * Questions)
         {
@@ -131,7 +131,7 @@ public abstract class AttendeeWeekQuery
     public async Task<int> EventsOfOneAttendeeInOneWeek()
     {
         (AttendeeId attendee, Interval week) = _population[_next++ & (Questions - 1)];
-        IReadOnlyList<CalendarEvent> events = await _manager.GetEventsAsync(attendee, week);
+        IReadOnlyList<CalendarEvent> events = await _manager.GetEventsAsync(new EventListQuery(week) { Attendee = attendee });
         return events.Count;
     }
 
@@ -141,7 +141,7 @@ public abstract class AttendeeWeekQuery
     public async Task<int> EventsOfProbeAttendeeInOneWeek()
     {
         (AttendeeId attendee, Interval week) = _probes[_next++ & (Questions - 1)];
-        IReadOnlyList<CalendarEvent> events = await _manager.GetEventsAsync(attendee, week);
+        IReadOnlyList<CalendarEvent> events = await _manager.GetEventsAsync(new EventListQuery(week) { Attendee = attendee });
         return events.Count;
     }
 

@@ -67,7 +67,7 @@ public abstract class ExpandedWeekBenchmarkBase
         var october = new Interval(Instant.FromUtc(2026, 10, 5, 0, 0), Instant.FromUtc(2026, 10, 12, 0, 0));
         for (int i = 0; clock.Elapsed < System.TimeSpan.FromSeconds(StorageDataset.Smoke ? 0.2 : 3); i++)
         {
-            _ = _manager.GetEventsAsync(StorageDataset.Room(i % StorageDataset.Rooms), october, null, EventListOptions.Expanded).GetAwaiter().GetResult();
+            _ = _manager.GetEventsAsync(new EventListQuery(october) { Attendee = StorageDataset.Room(i % StorageDataset.Rooms), ExpandRecurrence = true }).GetAwaiter().GetResult();
         }
     }
 
@@ -77,7 +77,7 @@ public abstract class ExpandedWeekBenchmarkBase
     public Task<IReadOnlyList<CalendarEvent>> Week()
     {
         _next = (_next + 97) % (StorageDataset.Attendees - StorageDataset.Rooms);
-        return _manager.GetEventsAsync(StorageDataset.Person(_next), StorageDataset.Week, null, EventListOptions.Expanded);
+        return _manager.GetEventsAsync(new EventListQuery(StorageDataset.Week) { Attendee = StorageDataset.Person(_next), ExpandRecurrence = true });
     }
 }
 
@@ -150,7 +150,7 @@ public abstract class InsertBenchmarkBase
 public abstract class AcceptIfPossibleBenchmarkBase
 {
     private StorageManager _manager = null!;
-    private Room[] _rooms = null!;
+    private AttendeeId[] _rooms = null!;
     private int _next;
 
     protected abstract IStorageProvider Provider { get; }
@@ -160,11 +160,10 @@ public abstract class AcceptIfPossibleBenchmarkBase
     public void Setup()
     {
         _manager = StorageDataset.CreateManager(Provider.OpenLoaded(writable: true));
-        var source = (SimpleAttendeeSource)_manager.AttendeeSources[0];
-        _rooms = new Room[StorageDataset.Rooms];
+        _rooms = new AttendeeId[StorageDataset.Rooms];
         for (int i = 0; i < _rooms.Length; i++)
         {
-            _rooms[i] = (Room)source.GetAttendee(StorageDataset.Room(i));
+            _rooms[i] = StorageDataset.Room(i);
         }
     }
 

@@ -48,8 +48,8 @@ public static class StorageDataset
     /// <summary>A manager on a storage, with the rooms registered (AcceptIfPossible), in UTC.</summary>
     public static StorageManager CreateManager(IStorage storage)
     {
-        StorageManager manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).Build();
-        var source = new SimpleAttendeeSource(manager);
+        var source = new SimpleAttendeeSource();
+        StorageManager manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).AddAttendeeSource(source).Build();
         for (int i = 0; i < Rooms; i++)
         {
             source.CreateRoom(Room(i), $"Room {i}", InvitePolicy.AcceptIfPossible);

@@ -47,10 +47,10 @@ public partial class InvitePolicyTests
             for (int i = 0; i < Threads; i++)
             {
                 // All overlap 10:30–11:00; starts and lengths differ.
-                meetings.Add(await w.Bob.CreateEventAsync(At(2, 10, i, minutes: 60 + i, title: $"m{i}")));
+                meetings.Add(await w.CalendarOf(w.Bob).CreateEventAsync(At(2, 10, i, minutes: 60 + i, title: $"m{i}")));
             }
 
-            InvitationResult[] results = await RaceAsync(Threads, i => w.Manager.InviteAsync(meetings[i].Id, [w.Room1]));
+            InvitationResult[] results = await RaceAsync(Threads, i => w.Manager.InviteAsync(meetings[i].Id, [w.Room1.Id]));
 
             InvitationOutcome[] outcomes = [.. results.Select(r => r.Outcomes.Single())];
             outcomes.Count(o => o.Status == ParticipationStatus.Accepted).Should().Be(1, $"round {round}");
@@ -61,10 +61,10 @@ public partial class InvitePolicyTests
                 declined.Conflicts.Select(c => c.EventId).Should().Contain(winner);
             }
 
-            IReadOnlyList<CalendarEvent> stored = await w.Manager.GetEventsAsync(w.Room1.Id, Days(2, 3));
+            IReadOnlyList<CalendarEvent> stored = await w.Manager.GetEventsAsync(new EventListQuery(Days(2, 3)) { Attendee = w.Room1.Id });
             stored.Should().HaveCount(Threads);
-            stored.Count(e => e.GetParticipationStatus(w.Room1) == ParticipationStatus.Accepted).Should().Be(1);
-            (await w.Manager.GetFreeBusyAsync([w.Room1.Id], Days(2, 3))).Busy.Should().ContainSingle();
+            stored.Count(e => e.GetParticipationStatus(w.Room1.Id) == ParticipationStatus.Accepted).Should().Be(1);
+            (await w.Manager.GetFreeBusyAsync([w.Room1.Id], Days(2, 3)))[w.Room1.Id].Busy.Should().ContainSingle();
         }
     }
 
@@ -74,10 +74,10 @@ public partial class InvitePolicyTests
         var meetings = new List<CalendarEvent>();
         for (int i = 0; i < Threads; i++)
         {
-            meetings.Add(await _w.Bob.CreateEventAsync(At(2 + (i / 8), 8 + (i % 8))));
+            meetings.Add(await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2 + (i / 8), 8 + (i % 8))));
         }
 
-        InvitationResult[] results = await RaceAsync(Threads, i => Manager.InviteAsync(meetings[i].Id, [_w.Room1]));
+        InvitationResult[] results = await RaceAsync(Threads, i => Manager.InviteAsync(meetings[i].Id, [_w.Room1.Id]));
 
         results.Should().AllSatisfy(r => r.Outcomes.Single().Status.Should().Be(ParticipationStatus.Accepted));
     }
@@ -87,13 +87,13 @@ public partial class InvitePolicyTests
     {
         for (int round = 0; round < 3; round++)
         {
-            CalendarEvent e = await _w.Martijn.CreateEventAsync(At(2, 10, title: "start"));
+            CalendarEvent e = await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 10, title: "start"));
 
             string?[] winners = await RaceAsync(Threads, async i =>
             {
                 try
                 {
-                    CalendarEvent after = await Manager.UpdateEventAsync(e.Id, e.Details with { Title = $"t{i}" }, e.Version);
+                    CalendarEvent after = (await Manager.UpdateEventAsync(e.Id, e.Details with { Title = $"t{i}" }, e.Version)).Event;
                     after.Version.Should().Be(e.Version + 1);
                     return after.Title;
                 }
@@ -115,10 +115,10 @@ public partial class InvitePolicyTests
     [Fact]
     public async Task Concurrent_invitations_without_versions_lose_no_invitee()
     {
-        CalendarEvent e = await _w.Martijn.CreateEventAsync(At(2, 10));
-        Individual[] people = [.. Enumerable.Range(0, Threads).Select(i => _w.Source.CreateIndividual($"p{i}", $"Person {i}"))];
+        CalendarEvent e = await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 10));
+        Individual[] people = [.. Enumerable.Range(0, Threads).Select(i => _w.Source.CreateIndividual(new AttendeeId($"p{i}"), $"Person {i}"))];
 
-        await RaceAsync(Threads, i => Manager.InviteAsync(e.Id, [people[i]]));
+        await RaceAsync(Threads, i => Manager.InviteAsync(e.Id, [people[i].Id]));
 
         CalendarEvent stored = await Manager.GetEventAsync(e.Id);
         stored.Commitments.Should().HaveCount(Threads + 1);
@@ -132,17 +132,17 @@ public partial class InvitePolicyTests
         {
             try
             {
-                await Manager.CreateEventAsync(At(2, 10, title: $"t{i}"), (EventId)"contested");
+                await Manager.CreateEventAsync(At(2, 10, title: $"t{i}"), new EventId("contested"));
                 return true;
             }
             catch (EventAlreadyExistsException ex)
             {
-                ex.EventId.Should().Be((EventId)"contested");
+                ex.EventId.Should().Be(new EventId("contested"));
                 return false;
             }
         });
 
         created.Count(c => c).Should().Be(1);
-        (await Manager.GetEventsAsync(Days(2, 3))).Should().ContainSingle();
+        (await Manager.GetEventsAsync(new EventListQuery(Days(2, 3)))).Should().ContainSingle();
     }
 }

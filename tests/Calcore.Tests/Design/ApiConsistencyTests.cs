@@ -19,10 +19,10 @@ public class ApiConsistencyTests
 
     private static readonly Assembly Calcore = typeof(StorageManager).Assembly;
 
-    /// <summary>Abstract on purpose: applications derive policies; attendees and invite contexts are closed hierarchies.</summary>
-    private static readonly Type[] ExtensionPoints = [typeof(Attendee), typeof(InvitePolicy), typeof(InviteContext)];
+    /// <summary>Abstract on purpose: attendees are a closed hierarchy (policies are data, not code).</summary>
+    private static readonly Type[] ExtensionPoints = [typeof(Attendee)];
 
-    private static readonly string[] RootEntryTypes = ["StorageManager", "StorageManagerBuilder"];
+    private static readonly string[] RootEntryTypes = ["StorageManager", "StorageManagerBuilder", "AttendeeCalendar"];
 
     private static IEnumerable<Type> PublicTypes => Calcore.GetExportedTypes();
 
@@ -57,10 +57,9 @@ public class ApiConsistencyTests
     [Fact]
     public void Closed_hierarchies_cannot_be_derived_outside_Calcore()
     {
-        // Attendee and InviteContext have only private protected constructors; InvitePolicy is meant to be derived.
+        // Attendee has only private protected constructors; an invite policy is data made by its named factories.
         typeof(Attendee).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsFamilyAndAssembly);
-        typeof(InviteContext).GetConstructors(AllDeclared).Should().OnlyContain(c => c.IsFamilyAndAssembly);
-        typeof(InvitePolicy).GetConstructors(AllDeclared).Should().Contain(c => c.IsFamily);
+        typeof(InvitePolicy).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsPrivate);
     }
 
     [Fact]

@@ -23,12 +23,12 @@ public class PublicApiTests
 
         lines.Should().Contain("Calcore.StorageManager : sealed class, System.IAsyncDisposable");
         lines.Should().Contain("Calcore.Events.EventId.Value { get; } : string");
-        lines.Should().Contain("Calcore.StorageManager.FindEventOrNullAsync(Calcore.Events.EventId id, System.Threading.CancellationToken cancellationToken = default) : System.Threading.Tasks.Task<Calcore.Events.CalendarEvent?>");
+        lines.Should().Contain("Calcore.StorageManager.FindEventAsync(Calcore.Events.EventId id, System.Threading.CancellationToken cancellationToken = default) : System.Threading.Tasks.Task<Calcore.Events.CalendarEvent?>");
         lines.Should().Contain("Calcore.Events.EventDetails.Title { get; init; } : string");
         lines.Should().Contain("Calcore.Events.EventStatus : enum int");
         lines.Should().Contain("Calcore.Events.EventStatus.Cancelled = 2");
         lines.Should().Contain("Calcore.Attendees.InvitePolicy.Manual { get; } : Calcore.Attendees.InvitePolicy // static");
-        lines.Should().Contain("Calcore.Attendees.InvitePolicy..ctor(string name, bool isAutomatic) // protected");
+        lines.Should().Contain("Calcore.Attendees.InvitePolicy.AcceptExceptConflicts(int maxConflicts = 5, double maxConflictFraction = 0.3333333333333333) : Calcore.Attendees.InvitePolicy // static");
         lines.Should().Contain(l => l.StartsWith("Calcore.Attendees.AttendeeSourceExtensions.GetAttendeeAsync(this Calcore.Attendees.IAttendeeSource source", StringComparison.Ordinal));
         lines.Should().NotContain(l => l.Contains("Internal", StringComparison.Ordinal));
         lines.Should().BeInAscendingOrder(StringComparer.Ordinal);

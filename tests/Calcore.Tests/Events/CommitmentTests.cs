@@ -12,15 +12,15 @@ public class CommitmentTests
     private static readonly Instant Noon = Instant.FromUtc(2026, 3, 2, 12, 0);
 
     private static Commitment Make(ParticipationStatus status = ParticipationStatus.NeedsAction)
-        => new(new CommitmentId("c1"), "bob", CalendarUserType.Individual, status, ParticipationRole.RequiredParticipant);
+        => new(new CommitmentId("c1"), new AttendeeId("bob"), CalendarUserType.Individual, status, ParticipationRole.RequiredParticipant);
 
     [Fact]
     public void A_commitment_keeps_what_it_was_given()
     {
-        Commitment c = new(new CommitmentId("c1"), "room1", CalendarUserType.Room, ParticipationStatus.Tentative, ParticipationRole.Chair);
+        Commitment c = new(new CommitmentId("c1"), new AttendeeId("room1"), CalendarUserType.Room, ParticipationStatus.Tentative, ParticipationRole.Chair);
 
         c.Id.Should().Be(new CommitmentId("c1"));
-        c.AttendeeId.Should().Be((AttendeeId)"room1");
+        c.AttendeeId.Should().Be(new AttendeeId("room1"));
         c.AttendeeType.Should().Be(CalendarUserType.Room);
         c.Status.Should().Be(ParticipationStatus.Tentative);
         c.Role.Should().Be(ParticipationRole.Chair);
@@ -31,11 +31,11 @@ public class CommitmentTests
     [Fact]
     public void The_constructor_refuses_default_ids_and_undefined_values()
     {
-        Action id = () => _ = new Commitment(default, "bob", CalendarUserType.Individual, ParticipationStatus.Accepted, ParticipationRole.Chair);
+        Action id = () => _ = new Commitment(default, new AttendeeId("bob"), CalendarUserType.Individual, ParticipationStatus.Accepted, ParticipationRole.Chair);
         Action attendee = () => _ = new Commitment(new CommitmentId("c"), default, CalendarUserType.Individual, ParticipationStatus.Accepted, ParticipationRole.Chair);
-        Action type = () => _ = new Commitment(new CommitmentId("c"), "bob", (CalendarUserType)9, ParticipationStatus.Accepted, ParticipationRole.Chair);
-        Action status = () => _ = new Commitment(new CommitmentId("c"), "bob", CalendarUserType.Individual, (ParticipationStatus)9, ParticipationRole.Chair);
-        Action role = () => _ = new Commitment(new CommitmentId("c"), "bob", CalendarUserType.Individual, ParticipationStatus.Accepted, (ParticipationRole)9);
+        Action type = () => _ = new Commitment(new CommitmentId("c"), new AttendeeId("bob"), (CalendarUserType)9, ParticipationStatus.Accepted, ParticipationRole.Chair);
+        Action status = () => _ = new Commitment(new CommitmentId("c"), new AttendeeId("bob"), CalendarUserType.Individual, (ParticipationStatus)9, ParticipationRole.Chair);
+        Action role = () => _ = new Commitment(new CommitmentId("c"), new AttendeeId("bob"), CalendarUserType.Individual, ParticipationStatus.Accepted, (ParticipationRole)9);
 
         id.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("id");
         attendee.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("attendeeId");

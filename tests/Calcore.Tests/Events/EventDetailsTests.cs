@@ -170,7 +170,7 @@ public class EventDetailsTests
             Transparency = Transparency.Transparent,
             AccessClass = AccessClass.Private,
             Categories = ["work"],
-            OrganizerId = "martijn",
+            OrganizerId = new AttendeeId("martijn"),
             Uid = "uid-1@example.org",
         };
 
@@ -192,7 +192,7 @@ public class EventDetailsTests
             baseline with { Transparency = Transparency.Transparent },
             baseline with { AccessClass = AccessClass.Confidential },
             baseline with { Categories = ["x"] },
-            baseline with { OrganizerId = "x" },
+            baseline with { OrganizerId = new AttendeeId("x") },
             baseline with { Uid = "x" },
         ];
 
@@ -229,14 +229,14 @@ public class EventDetailsTests
     [Fact]
     public void With_changes_only_the_named_field()
     {
-        var details = new EventDetails(Timing) { Title = "Board", Categories = ["work"], OrganizerId = (AttendeeId)"martijn" };
+        var details = new EventDetails(Timing) { Title = "Board", Categories = ["work"], OrganizerId = new AttendeeId("martijn") };
 
         EventDetails moved = details with { Location = "Room 1" };
 
         moved.Location.Should().Be("Room 1");
         moved.Title.Should().Be("Board");
         moved.Categories.Should().Equal("work");
-        moved.OrganizerId.Should().Be((AttendeeId)"martijn");
+        moved.OrganizerId.Should().Be(new AttendeeId("martijn"));
         details.Location.Should().BeEmpty();
     }
 }

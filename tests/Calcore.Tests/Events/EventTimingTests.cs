@@ -51,7 +51,7 @@ public class EventTimingTests
     [Fact]
     public void Timed_from_start_and_end_measures_the_exact_time_between_them()
     {
-        var timing = EventTiming.Timed(TenAm, TenAm.PlusMinutes(45), Paris);
+        var timing = EventTiming.Timed(TenAm, Paris, TenAm.PlusMinutes(45));
 
         timing.Duration.Should().Be(Duration.FromMinutes(45));
     }
@@ -60,7 +60,7 @@ public class EventTimingTests
     public void Timed_from_start_and_end_across_spring_forward_is_an_hour_shorter_than_the_wall_clock_says()
     {
         // Paris springs forward on 2026-03-29 at 02:00 → 03:00.
-        var timing = EventTiming.Timed(new LocalDateTime(2026, 3, 29, 0, 0), new LocalDateTime(2026, 3, 29, 6, 0), Paris);
+        var timing = EventTiming.Timed(new LocalDateTime(2026, 3, 29, 0, 0), Paris, new LocalDateTime(2026, 3, 29, 6, 0));
 
         timing.Duration.Should().Be(Duration.FromHours(5));
     }
@@ -182,7 +182,7 @@ public class EventTimingTests
     [Fact]
     public void Timed_refuses_an_end_before_the_start_naming_the_end()
     {
-        Action act = () => EventTiming.Timed(TenAm, TenAm.PlusMinutes(-1), Paris);
+        Action act = () => EventTiming.Timed(TenAm, Paris, TenAm.PlusMinutes(-1));
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("end");
     }
@@ -190,14 +190,14 @@ public class EventTimingTests
     [Fact]
     public void Timed_refuses_a_floating_end_before_the_start_naming_the_end()
     {
-        Action act = () => EventTiming.Timed(TenAm, TenAm.PlusHours(-2), null);
+        Action act = () => EventTiming.Timed(TenAm, null, TenAm.PlusHours(-2));
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("end");
     }
 
     [Fact]
     public void Timed_accepts_an_end_equal_to_the_start()
-        => EventTiming.Timed(TenAm, TenAm, Paris).Duration.Should().Be(Duration.Zero);
+        => EventTiming.Timed(TenAm, Paris, TenAm).Duration.Should().Be(Duration.Zero);
 
     [Fact]
     public void Timed_refuses_a_negative_duration_naming_it()

@@ -10,9 +10,9 @@ namespace Calcore.Tests.Events;
 /// <summary>SearchCriteria.Matches on unbound snapshots (the manager-level behaviour is in StorageManagerTests.Queries).</summary>
 public class SearchCriteriaTests
 {
-    private static readonly AttendeeId Bob = "bob";
-    private static readonly AttendeeId Alice = "alice";
-    private static readonly AttendeeId Carol = "carol";
+    private static readonly AttendeeId Bob = new AttendeeId("bob");
+    private static readonly AttendeeId Alice = new AttendeeId("alice");
+    private static readonly AttendeeId Carol = new AttendeeId("carol");
 
     private static CalendarEvent Event(string[]? categories = null, AttendeeId? organizer = null, params (AttendeeId Id, ParticipationStatus Status, ParticipationRole Role)[] attendees)
     {
@@ -23,7 +23,7 @@ public class SearchCriteriaTests
         };
         int n = 0;
         Commitment[] commitments = Array.ConvertAll(attendees, a => new Commitment(new CommitmentId($"c{n++}"), a.Id, CalendarUserType.Individual, a.Status, a.Role));
-        return new CalendarEvent("e", details, commitments, 1, Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 0));
+        return new CalendarEvent(new EventId("e"), details, commitments, 1, Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 0));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class SearchCriteriaTests
         none.ParticipationStatus.Should().BeNull();
         none.ParticipationRole.Should().BeNull();
         none.Matches(Event()).Should().BeTrue();
-        none.Matches(Event(["x"], "o", (Bob, ParticipationStatus.Declined, ParticipationRole.Chair))).Should().BeTrue();
+        none.Matches(Event(["x"], new AttendeeId("o"), (Bob, ParticipationStatus.Declined, ParticipationRole.Chair))).Should().BeTrue();
     }
 
     [Fact]

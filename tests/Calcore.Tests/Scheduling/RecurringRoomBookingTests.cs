@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Events;
+using Calcore.Scheduling;
 using FluentAssertions;
 using NodaTime;
 using Xunit;
@@ -19,9 +20,9 @@ public class RecurringRoomBookingTests
 
     public RecurringRoomBookingTests()
     {
-        _m = StorageManager.CreateBuilder().UseClock(_clock).Build();
-        _source = new SimpleAttendeeSource(_m);
-        _ann = _source.CreateIndividual("ann", "Ann");
+        _source = new SimpleAttendeeSource();
+        _m = StorageManager.CreateBuilder().UseClock(_clock).AddAttendeeSource(_source).Build();
+        _ann = _source.CreateIndividual(new AttendeeId("ann"), "Ann");
     }
 
     /// <summary>A one-hour UTC event starting on a date of 2026 at a given hour, optionally recurring.</summary>
@@ -34,14 +35,14 @@ public class RecurringRoomBookingTests
 
     private async Task<InvitationOutcome> BookAsync(EventDetails details, Room room)
     {
-        CalendarEvent e = await _ann.CreateEventAsync(details);
-        return (await e.InviteAsync([room])).Outcomes.Single();
+        CalendarEvent e = await _m.CalendarOf(_ann.Id).CreateEventAsync(details);
+        return (await _m.InviteAsync(e.Id, [room.Id])).Outcomes.Single();
     }
 
     [Fact]
     public async Task A_single_booking_conflicts_with_a_later_instance_of_a_weekly_series()
     {
-        Room room = _source.CreateRoom("r", "R");
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
         await BookAsync(Meeting(3, 16, 10, "One-off"), room);          // Monday 16 March
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room); // Mondays from 2 March
@@ -55,13 +56,13 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task A_single_booking_conflicts_with_an_instance_of_a_series_that_began_long_ago()
     {
-        Room room = _source.CreateRoom("r", "R");
-        CalendarEvent old = await _ann.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2006, 1, 2, 10, 0), DateTimeZone.Utc, Duration.FromHours(1)))
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
+        CalendarEvent old = await _m.CalendarOf(_ann.Id).CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2006, 1, 2, 10, 0), DateTimeZone.Utc, Duration.FromHours(1)))
         {
             Title = "Since 2006",
             Recurrence = ["RRULE:FREQ=WEEKLY;BYDAY=MO"],
         });
-        (await old.InviteAsync([room])).Event.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+        (await _m.InviteAsync(old.Id, [room.Id])).Event.GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Accepted);
 
         InvitationOutcome single = await BookAsync(Meeting(3, 16, 10, "Clash"), room);
 
@@ -72,7 +73,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task An_unbounded_series_is_checked_only_within_the_booking_horizon()
     {
-        Room room = _source.CreateRoom("r", "R", bookingHorizon: Duration.FromDays(30));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", bookingHorizon: Duration.FromDays(30));
         await BookAsync(Meeting(6, 1, 10, "In June"), room);   // beyond 30 days from the series start (2 March)
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room);
@@ -83,7 +84,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task A_bounded_series_is_checked_whole_beyond_the_horizon()
     {
-        Room room = _source.CreateRoom("r", "R", bookingHorizon: Duration.FromDays(30));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", bookingHorizon: Duration.FromDays(30));
         await BookAsync(Meeting(6, 1, 10, "In June"), room);
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=20"), room);
@@ -94,7 +95,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task Two_series_conflict_where_their_instances_meet()
     {
-        Room room = _source.CreateRoom("r", "R");
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
         await BookAsync(Meeting(3, 2, 10, "Mondays", "RRULE:FREQ=WEEKLY;BYDAY=MO"), room);
 
         (await BookAsync(Meeting(3, 3, 10, "Tuesdays", "RRULE:FREQ=WEEKLY;BYDAY=TU"), room)).Status.Should().Be(ParticipationStatus.Accepted);
@@ -107,11 +108,11 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task Cancelled_or_declined_instances_of_a_series_do_not_block_the_room()
     {
-        Room room = _source.CreateRoom("r", "R");
-        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
-        weekly = (await weekly.InviteAsync([room])).Event;
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
+        CalendarEvent weekly = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
+        weekly = (await _m.InviteAsync(weekly.Id, [room.Id])).Event;
         var instances = await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 4, 1, 0, 0)));
-        await _m.CancelInstanceAsync(instances[1].Id);
+        await _m.DeleteEventAsync(instances[1].Id);
 
         (await BookAsync(Meeting(3, 9, 10, "In the gap"), room)).Status.Should().Be(ParticipationStatus.Accepted);
         (await BookAsync(Meeting(3, 16, 10, "Clash"), room)).Status.Should().Be(ParticipationStatus.Declined);
@@ -120,16 +121,16 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task The_exceptions_policy_accepts_the_series_and_declines_only_the_conflicting_instances()
     {
-        Room room = _source.CreateRoom("r", "R", InvitePolicy.AcceptExceptConflicts(maxConflicts: 5, maxConflictFraction: 1.0 / 3));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", InvitePolicy.AcceptExceptConflicts(maxConflicts: 5, maxConflictFraction: 1.0 / 3));
         await BookAsync(Meeting(3, 16, 10, "One-off"), room);
 
-        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=10"));
-        InvitationResult result = await weekly.InviteAsync([room]);
+        CalendarEvent weekly = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=10"));
+        InvitationResult result = await _m.InviteAsync(weekly.Id, [room.Id]);
 
         result.Outcomes.Single().Status.Should().Be(ParticipationStatus.Accepted);
         result.Outcomes.Single().Decision!.DeclinedInstances.Should().Equal(OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0)));
         var answers = (await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 24, 0, 0))))
-            .Select(i => i.GetParticipationStatus(room));
+            .Select(i => i.GetParticipationStatus(room.Id));
         answers.Should().Equal(ParticipationStatus.Accepted, ParticipationStatus.Accepted, ParticipationStatus.Declined, ParticipationStatus.Accepted);
         // The declined instance leaves the room free for the one-off; the others block it.
         (await BookAsync(Meeting(3, 23, 10, "Now taken"), room)).Status.Should().Be(ParticipationStatus.Declined);
@@ -141,7 +142,7 @@ public class RecurringRoomBookingTests
     [InlineData(5, 0.5, ParticipationStatus.Accepted)]
     public async Task The_exceptions_policy_declines_the_whole_series_beyond_its_limits(int maxConflicts, double fraction, ParticipationStatus expected)
     {
-        Room room = _source.CreateRoom("r", "R", InvitePolicy.AcceptExceptConflicts(maxConflicts, Math.Min(fraction, 1)));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", InvitePolicy.AcceptExceptConflicts(maxConflicts, Math.Min(fraction, 1)));
         foreach (int day in new[] { 9, 16, 23 })
         {
             await BookAsync(Meeting(3, day, 10, $"One-off {day}"), room);
@@ -156,43 +157,43 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task Moving_an_instance_rechecks_the_room_for_that_instance_only()
     {
-        Room room = _source.CreateRoom("r", "R");
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
         await BookAsync(Meeting(3, 4, 15, "Wednesday afternoon"), room);
-        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
-        weekly = (await weekly.InviteAsync([room])).Event;
-        weekly.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+        CalendarEvent weekly = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=4"));
+        weekly = (await _m.InviteAsync(weekly.Id, [room.Id])).Event;
+        weekly.GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Accepted);
         CalendarEvent first = (await _m.GetInstancesAsync(weekly.Id, new Interval(Instant.FromUtc(2026, 3, 2, 0, 0), Instant.FromUtc(2026, 3, 3, 0, 0)))).Single();
 
-        CalendarEvent moved = await _m.UpdateEventAsync(first.Id, first.Details with { Timing = first.Timing.WithStart(new LocalDateTime(2026, 3, 4, 15, 30)) });
-        moved.GetParticipationStatus(room).Should().Be(ParticipationStatus.Declined);
-        (await _m.GetEventAsync(weekly.Id)).GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted, "the series itself stays booked");
+        CalendarEvent moved = (await _m.UpdateEventAsync(first.Id, first.Details with { Timing = first.Timing.WithStart(new LocalDateTime(2026, 3, 4, 15, 30)) })).Event;
+        moved.GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Declined);
+        (await _m.GetEventAsync(weekly.Id)).GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Accepted, "the series itself stays booked");
 
-        CalendarEvent movedBack = await _m.UpdateEventAsync(first.Id, moved.Details with { Timing = moved.Timing.WithStart(new LocalDateTime(2026, 3, 5, 9, 0)) });
-        movedBack.GetParticipationStatus(room).Should().Be(ParticipationStatus.Accepted);
+        CalendarEvent movedBack = (await _m.UpdateEventAsync(first.Id, moved.Details with { Timing = moved.Timing.WithStart(new LocalDateTime(2026, 3, 5, 9, 0)) })).Event;
+        movedBack.GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Accepted);
     }
 
     [Fact]
     public async Task Checking_availability_books_nothing_and_sees_what_an_invitation_would()
     {
-        Room room = _source.CreateRoom("r", "R");
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R");
         await BookAsync(Meeting(3, 16, 10, "One-off"), room);
         int before = ((Calcore.Storage.MemoryStorage)_m.Storage).Count;
 
-        ConflictAnalysis analysis = await _m.FindConflictsAsync(room, Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=6"));
+        ConflictAnalysis analysis = await _m.FindConflictsAsync(room.Id, Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=6"));
 
         analysis.CheckedInstances.Should().Be(6);
         analysis.ConflictingInstances.Should().Equal(OriginalStart.FromInstant(Instant.FromUtc(2026, 3, 16, 10, 0)));
         analysis.Conflicts.Single().Title.Should().Be("One-off");
         ((Calcore.Storage.MemoryStorage)_m.Storage).Count.Should().Be(before);
-        (await _m.FindConflictsAsync(room, Meeting(3, 17, 10, "Free"))).Conflicts.Should().BeEmpty();
+        (await _m.FindConflictsAsync(room.Id, Meeting(3, 17, 10, "Free"))).Conflicts.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Free_busy_counts_each_instance_of_a_series()
     {
-        CalendarEvent weekly = await _ann.CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"));
+        CalendarEvent weekly = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"));
         var busy = await _m.GetFreeBusyAsync([_ann.Id], new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 22, 0, 0)));
-        busy.Busy.Select(i => i.Start).Should().Equal(Instant.FromUtc(2026, 3, 2, 10, 0), Instant.FromUtc(2026, 3, 9, 10, 0), Instant.FromUtc(2026, 3, 16, 10, 0));
+        busy[_ann.Id].Busy.Select(i => i.Start).Should().Equal(Instant.FromUtc(2026, 3, 2, 10, 0), Instant.FromUtc(2026, 3, 9, 10, 0), Instant.FromUtc(2026, 3, 16, 10, 0));
         weekly.IsRecurring.Should().BeTrue();
     }
 }

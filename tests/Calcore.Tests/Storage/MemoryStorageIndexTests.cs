@@ -65,7 +65,7 @@ public sealed class MemoryStorageIndexTests
             {
                 for (int k = 0; k < 25; k++)
                 {
-                    EventId id = "e" + random.Next(count);
+                    EventId id = new EventId("e" + random.Next(count));
                     if (!model.TryGetValue(id, out (CalendarEvent Event, Interval Span) current))
                     {
                         CalendarEvent created = NewEvent(random, id.Value, version: 1);
@@ -202,7 +202,7 @@ public sealed class MemoryStorageIndexTests
         AttendeeId[] attendees = [.. People.OrderBy(_ => random.Next()).Take(random.Next(0, 4))];
         AttendeeId? organizer = random.Next(4) == 0 ? (AttendeeId?)null : People[random.Next(People.Length)];
         var details = new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 1, 1, 0, 0), DateTimeZone.Utc, Duration.FromHours(1))) { OrganizerId = organizer };
-        return new CalendarEvent(id, details, attendees.Select(a => Commitment(id, a, ParticipationStatus.NeedsAction)), version, T0, T0);
+        return new CalendarEvent(new EventId(id), details, attendees.Select(a => Commitment(id, a, ParticipationStatus.NeedsAction)), version, T0, T0);
     }
 
     private static CalendarEvent Reanswer(CalendarEvent e, Random random)

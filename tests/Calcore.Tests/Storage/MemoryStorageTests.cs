@@ -16,8 +16,8 @@ namespace Calcore.Tests.Storage;
 public sealed class MemoryStorageTests : IDisposable
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 10, 0);
-    private static readonly AttendeeId Bob = "bob";
-    private static readonly AttendeeId Alice = "alice";
+    private static readonly AttendeeId Bob = new AttendeeId("bob");
+    private static readonly AttendeeId Alice = new AttendeeId("alice");
 
     private readonly MemoryStorage _memory = new("test");
 
@@ -33,7 +33,7 @@ public sealed class MemoryStorageTests : IDisposable
             OrganizerId = organizer,
         };
         Commitment[] commitments = [.. attendees.Select(a => new Commitment(new CommitmentId($"{id}-{a}"), a, CalendarUserType.Individual, ParticipationStatus.Accepted, ParticipationRole.RequiredParticipant))];
-        return new CalendarEvent(id, details, commitments, version, T0, T0);
+        return new CalendarEvent(new EventId(id), details, commitments, version, T0, T0);
     }
 
     private static Interval Span(int startMinutes, int lengthMinutes) => new(T0 + Duration.FromMinutes(startMinutes), T0 + Duration.FromMinutes(startMinutes + lengthMinutes));
@@ -56,17 +56,17 @@ public sealed class MemoryStorageTests : IDisposable
         await using IStorageTransaction tx = await Storage.BeginTransactionAsync([Bob], default);
         await tx.InsertEventAsync(Event("e", attendees: Bob), Span(0, 60), default);
 
-        (await Storage.FindEventAsync("e", default)).Should().BeNull();
+        (await Storage.FindEventAsync(new EventId("e"), default)).Should().BeNull();
         (await QueryAsync(new Interval(null, null))).Should().BeEmpty();
         (await QueryAsync(new Interval(null, null), Bob)).Should().BeEmpty();
         _memory.Count.Should().Be(0);
 
-        (await tx.FindEventAsync("e", default)).Should().NotBeNull();
+        (await tx.FindEventAsync(new EventId("e"), default)).Should().NotBeNull();
         (await tx.QueryEventsAsync(new EventQuery { Attendee = Bob }, default)).Select(e => e.Id.Value).Should().Equal("e");
 
         await tx.CommitAsync(default);
 
-        (await Storage.FindEventAsync("e", default)).Should().NotBeNull();
+        (await Storage.FindEventAsync(new EventId("e"), default)).Should().NotBeNull();
         (await QueryAsync(new Interval(null, null), Bob)).Should().Equal("e");
         _memory.Count.Should().Be(1);
     }
@@ -81,13 +81,13 @@ public sealed class MemoryStorageTests : IDisposable
         {
             await tx.InsertEventAsync(Event("new"), Span(0, 60), default);
             (await tx.ReplaceEventAsync(Event("change", 2), Span(120, 60), 1, default)).Should().BeTrue();
-            (await tx.DeleteEventAsync("keep", 1, default)).Should().BeTrue();
-            (await tx.FindEventAsync("keep", default)).Should().BeNull("the transaction sees its own delete");
+            (await tx.DeleteEventAsync(new EventId("keep"), 1, default)).Should().BeTrue();
+            (await tx.FindEventAsync(new EventId("keep"), default)).Should().BeNull("the transaction sees its own delete");
         }
 
-        (await Storage.FindEventAsync("new", default)).Should().BeNull();
-        (await Storage.FindEventAsync("keep", default)).Should().NotBeNull();
-        (await Storage.FindEventAsync("change", default))!.Version.Should().Be(1);
+        (await Storage.FindEventAsync(new EventId("new"), default)).Should().BeNull();
+        (await Storage.FindEventAsync(new EventId("keep"), default)).Should().NotBeNull();
+        (await Storage.FindEventAsync(new EventId("change"), default))!.Version.Should().Be(1);
         (await QueryAsync(Span(0, 60))).Should().Equal("change", "keep");
     }
 
@@ -101,7 +101,7 @@ public sealed class MemoryStorageTests : IDisposable
         await using IStorageTransaction tx = await Storage.BeginTransactionAsync([Bob], default);
         (await tx.ReplaceEventAsync(Event("c", 2, attendees: Bob), Span(-30, 60), 1, default)).Should().BeTrue("moved into the window, first");
         (await tx.ReplaceEventAsync(Event("a", 2, attendees: Alice), Span(0, 60), 1, default)).Should().BeTrue("bob removed from a");
-        (await tx.DeleteEventAsync("b", 1, default)).Should().BeTrue();
+        (await tx.DeleteEventAsync(new EventId("b"), 1, default)).Should().BeTrue();
         await tx.InsertEventAsync(Event("d", attendees: Bob), Span(10, 60), default);
 
         IReadOnlyList<CalendarEvent> inside = await tx.QueryEventsAsync(new EventQuery { Window = Span(0, 120), Attendee = Bob }, default);
@@ -129,7 +129,7 @@ public sealed class MemoryStorageTests : IDisposable
         await first.DisposeAsync();
 
         await using IStorageTransaction tx2 = await second.WaitAsync(TimeSpan.FromSeconds(5));
-        (await tx2.FindEventAsync("e", default)).Should().NotBeNull("it starts after the first committed");
+        (await tx2.FindEventAsync(new EventId("e"), default)).Should().NotBeNull("it starts after the first committed");
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class MemoryStorageTests : IDisposable
         IStorageTransaction tx = await Storage.BeginTransactionAsync([], default);
         await tx.CommitAsync(default);
 
-        Func<Task> find = async () => await tx.FindEventAsync("e", default);
+        Func<Task> find = async () => await tx.FindEventAsync(new EventId("e"), default);
         Func<Task> insert = async () => await tx.InsertEventAsync(Event("e"), Span(0, 60), default);
         Func<Task> commit = async () => await tx.CommitAsync(default);
 
@@ -159,7 +159,7 @@ public sealed class MemoryStorageTests : IDisposable
         await tx.DisposeAsync(); // disposing after commit is harmless
 
         await using IStorageTransaction next = await Storage.BeginTransactionAsync([], default).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        (await next.FindEventAsync("e", default)).Should().BeNull();
+        (await next.FindEventAsync(new EventId("e"), default)).Should().BeNull();
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public sealed class MemoryStorageTests : IDisposable
             }
         }
 
-        bool aStored = await Storage.FindEventAsync("a", default) is not null;
-        bool bStored = await Storage.FindEventAsync("b", default) is not null;
+        bool aStored = await Storage.FindEventAsync(new EventId("a"), default) is not null;
+        bool bStored = await Storage.FindEventAsync(new EventId("b"), default) is not null;
         int indexed = (await Storage.QueryEventsAsync(new EventQuery(), default)).Count;
         (aStored, bStored, indexed, _memory.Count).Should().Be((false, false, 0, 0), "a commit is all or nothing");
     }
@@ -205,18 +205,18 @@ public sealed class MemoryStorageTests : IDisposable
 
         await using IStorageTransaction tx = await Storage.BeginTransactionAsync([], default);
         (await tx.ReplaceEventAsync(Event("e", 2), Span(0, 60), expectedVersion: 2, default)).Should().BeFalse();
-        (await tx.DeleteEventAsync("e", expectedVersion: 3, default)).Should().BeFalse();
+        (await tx.DeleteEventAsync(new EventId("e"), expectedVersion: 3, default)).Should().BeFalse();
         (await tx.ReplaceEventAsync(Event("missing", 2), Span(0, 60), 1, default)).Should().BeFalse();
-        (await tx.DeleteEventAsync("missing", 1, default)).Should().BeFalse();
-        (await tx.FindEventAsync("e", default))!.Version.Should().Be(1, "a refused write changes nothing");
+        (await tx.DeleteEventAsync(new EventId("missing"), 1, default)).Should().BeFalse();
+        (await tx.FindEventAsync(new EventId("e"), default))!.Version.Should().Be(1, "a refused write changes nothing");
 
         (await tx.ReplaceEventAsync(Event("e", 2), Span(0, 60), expectedVersion: 1, default)).Should().BeTrue();
-        (await tx.DeleteEventAsync("e", expectedVersion: 1, default)).Should().BeFalse("the transaction's own replace made it version 2");
-        (await tx.DeleteEventAsync("e", expectedVersion: 2, default)).Should().BeTrue();
+        (await tx.DeleteEventAsync(new EventId("e"), expectedVersion: 1, default)).Should().BeFalse("the transaction's own replace made it version 2");
+        (await tx.DeleteEventAsync(new EventId("e"), expectedVersion: 2, default)).Should().BeTrue();
         (await tx.ReplaceEventAsync(Event("e", 3), Span(0, 60), 2, default)).Should().BeFalse("it is deleted");
         await tx.CommitAsync(default);
 
-        (await Storage.FindEventAsync("e", default)).Should().BeNull();
+        (await Storage.FindEventAsync(new EventId("e"), default)).Should().BeNull();
     }
 
     [Fact]
@@ -240,12 +240,12 @@ public sealed class MemoryStorageTests : IDisposable
 
         await using (IStorageTransaction tx = await Storage.BeginTransactionAsync([], default))
         {
-            (await tx.DeleteEventAsync("e", 4, default)).Should().BeTrue();
+            (await tx.DeleteEventAsync(new EventId("e"), 4, default)).Should().BeTrue();
             await tx.InsertEventAsync(Event("e", 1), Span(600, 60), default);
             await tx.CommitAsync(default);
         }
 
-        (await Storage.FindEventAsync("e", default))!.Version.Should().Be(1);
+        (await Storage.FindEventAsync(new EventId("e"), default))!.Version.Should().Be(1);
         (await QueryAsync(Span(0, 60))).Should().BeEmpty();
         (await QueryAsync(Span(600, 60))).Should().Equal("e");
     }
@@ -256,7 +256,7 @@ public sealed class MemoryStorageTests : IDisposable
         var storage = new MemoryStorage("gone");
         storage.Dispose();
 
-        Func<Task> find = async () => await storage.FindEventAsync("e", default);
+        Func<Task> find = async () => await storage.FindEventAsync(new EventId("e"), default);
         Func<Task> query = async () => await storage.QueryEventsAsync(new EventQuery(), default);
         Func<Task> begin = async () => await storage.BeginTransactionAsync([], default);
 
@@ -284,7 +284,7 @@ public sealed class MemoryStorageTests : IDisposable
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        Func<Task> find = async () => await Storage.FindEventAsync("e", cts.Token);
+        Func<Task> find = async () => await Storage.FindEventAsync(new EventId("e"), cts.Token);
         Func<Task> query = async () => await Storage.QueryEventsAsync(new EventQuery(), cts.Token);
 
         await find.Should().ThrowAsync<OperationCanceledException>();
@@ -306,8 +306,8 @@ public sealed class MemoryStorageTests : IDisposable
         (await QueryAsync(all, attendee: Bob)).Should().Equal("bob-invited", "bob-org");
         (await QueryAsync(all, organizer: Alice)).Should().Equal("alice", "bob-invited");
         (await QueryAsync(all, attendee: Bob, organizer: Alice)).Should().Equal("bob-invited");
-        (await QueryAsync(all, attendee: "nobody")).Should().BeEmpty();
-        (await QueryAsync(all, organizer: "nobody")).Should().BeEmpty();
+        (await QueryAsync(all, attendee: new AttendeeId("nobody"))).Should().BeEmpty();
+        (await QueryAsync(all, organizer: new AttendeeId("nobody"))).Should().BeEmpty();
     }
 
     [Fact]
@@ -428,7 +428,7 @@ public sealed class MemoryStorageTests : IDisposable
             {
                 string id = $"short{n++ % 50:00}";
                 await using IStorageTransaction tx = await Storage.BeginTransactionAsync([Bob], default);
-                if (!await tx.DeleteEventAsync(id, 1, default))
+                if (!await tx.DeleteEventAsync(new EventId(id), 1, default))
                 {
                     await tx.InsertEventAsync(Event(id, attendees: Bob), Span(n % 30, 15), default);
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,6 +28,30 @@ internal static class SeriesExpander
         => Sets.GetValue(details, static d => d.Timing.IsAllDay
             ? RecurrenceSet.FromLines(d.Timing.StartDate, d.Recurrence)
             : RecurrenceSet.FromLines(d.Timing.Start, d.Timing.Zone, d.Recurrence));
+
+    /// <summary>Checks a series' recurrence against its start, the one place recurrence text is validated: a line that is
+    /// not a recurrence line, or does not parse, is refused before anything is written.</summary>
+    /// <param name="details">The event's fields (a single event passes).</param>
+    /// <param name="paramName">The parameter the caller passed the fields in.</param>
+    /// <exception cref="ArgumentException">The start of a series is not a whole second.</exception>
+    /// <exception cref="RecurrenceParseException">A line is not a recurrence line or does not parse (reported against
+    /// <paramref name="paramName"/>, with the line's one-based index and the position in it).</exception>
+    internal static void Validate(EventDetails details, string paramName)
+    {
+        if (!details.IsRecurring)
+        {
+            return;
+        }
+        Preconditions.CheckArgument(details.Timing.Start.NanosecondOfSecond == 0, paramName, "A recurring event's start must be a whole second.");
+        try
+        {
+            _ = SetOf(details);
+        }
+        catch (RecurrenceParseException e)
+        {
+            throw e.ForParameter(paramName);
+        }
+    }
 
     /// <summary>The key of an occurrence.</summary>
     internal static OriginalStart KeyOf(EventDetails details, Occurrence o)

@@ -7,7 +7,8 @@ namespace Calcore.Scheduling.Internal;
 /// <summary>The busy rule, interval merging and free-period search (pure functions).</summary>
 internal static class BusyCalculator
 {
-    /// <summary>DESIGN.md "What blocks time": whether an event blocks one attendee, and how.</summary>
+    /// <summary>Whether an event blocks one attendee, and how: not when the event is transparent or cancelled or the
+    /// attendee declined or delegated; busy-tentative when the event is TENTATIVE or the answer TENTATIVE or NEEDS-ACTION.</summary>
     internal static BusyType? Classify(CalendarEvent e, Commitment c)
     {
         if (!EventBlocks(e) || !c.BlocksTime)
@@ -41,6 +42,30 @@ internal static class BusyCalculator
             }
         }
         return merged;
+    }
+
+    /// <summary>Merges busy periods into disjoint ones ordered by start: busy where any is busy, busy-tentative where the
+    /// rest are.</summary>
+    internal static List<BusyPeriod> Combine(IEnumerable<BusyPeriod> periods)
+    {
+        var busy = new List<Interval>();
+        var tentative = new List<Interval>();
+        foreach (BusyPeriod p in periods)
+        {
+            (p.Type == BusyType.Busy ? busy : tentative).Add(p.Period);
+        }
+        List<Interval> mergedBusy = Merge(busy);
+        var result = new List<BusyPeriod>();
+        foreach (Interval i in mergedBusy)
+        {
+            result.Add(new BusyPeriod(i, BusyType.Busy));
+        }
+        foreach (Interval i in Subtract(Merge(tentative), mergedBusy))
+        {
+            result.Add(new BusyPeriod(i, BusyType.BusyTentative));
+        }
+        result.Sort((a, b) => a.Period.Start.CompareTo(b.Period.Start));
+        return result;
     }
 
     /// <summary>The parts of <paramref name="from"/> not covered by the sorted, disjoint <paramref name="cut"/>.</summary>

@@ -2,38 +2,6 @@ using System;
 
 namespace Calcore.Events;
 
-/// <summary>Thrown when an event id names no stored event.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class EventNotFoundException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="eventId">The id that was not found.</param>
-    public EventNotFoundException(EventId eventId)
-        : base($"No event has the id '{eventId}'.")
-    {
-        EventId = eventId;
-    }
-
-    /// <summary>Gets the id that was not found.</summary>
-    public EventId EventId { get; }
-}
-
-/// <summary>Thrown when a caller supplies an event id that is already taken; nothing is overwritten.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class EventAlreadyExistsException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="eventId">The id that exists.</param>
-    public EventAlreadyExistsException(EventId eventId)
-        : base($"An event with the id '{eventId}' already exists.")
-    {
-        EventId = eventId;
-    }
-
-    /// <summary>Gets the id that exists.</summary>
-    public EventId EventId { get; }
-}
-
 /// <summary>Thrown when a change names an expected version that is no longer the stored one; nothing is written.</summary>
 /// <remarks>
 /// The counterpart of EF Core's <c>DbUpdateConcurrencyException</c> and of HTTP 412 for <c>If-Match</c>: read the

@@ -2,30 +2,13 @@ using System.Collections.Generic;
 
 namespace Calcore.Events;
 
-/// <summary>What a change to a whole series did: the new snapshot and the exceptions it removed.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class SeriesUpdateResult
-{
-    internal SeriesUpdateResult(CalendarEvent @event, IReadOnlyList<InstanceOverride> removedOverrides)
-    {
-        Event = @event;
-        RemovedOverrides = removedOverrides;
-    }
-
-    /// <summary>Gets the event after the change.</summary>
-    public CalendarEvent Event { get; }
-
-    /// <summary>Gets the exceptions and cancellations that were removed because their original start is no longer an
-    /// instance of the series (its start or rule changed, or it stopped recurring).</summary>
-    public IReadOnlyList<InstanceOverride> RemovedOverrides { get; }
-}
-
 /// <summary>What a "this and following" change did: the trimmed original series and the new one that follows it.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class SeriesSplitResult
 {
-    internal SeriesSplitResult(CalendarEvent? original, CalendarEvent following, IReadOnlyList<InstanceOverride> removedOverrides)
+    internal SeriesSplitResult(CalendarEvent? original, CalendarEvent following, IReadOnlyList<InstanceOverride> removedOverrides, IReadOnlyList<BookingDecision> decisions)
     {
+        Decisions = decisions;
         Original = original;
         Following = following;
         RemovedOverrides = removedOverrides;
@@ -41,4 +24,13 @@ public sealed class SeriesSplitResult
 
     /// <summary>Gets the exceptions that could not move to the new series because the change left their instance out of it.</summary>
     public IReadOnlyList<InstanceOverride> RemovedOverrides { get; }
+
+    /// <summary>Gets the answers that attendees with automatic invite policies gave for the new series, when the change
+    /// moved it in time or changed its recurrence; empty otherwise.</summary>
+    public IReadOnlyList<BookingDecision> Decisions { get; }
+
+    /// <summary>Describes the result: the trimmed original (if any) and the new series.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+        => $"{(Original is null ? "whole series changed" : $"original {Original}")}; following {Following}; {RemovedOverrides.Count} exception(s) removed";
 }

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using Calcore.Internal;
+
+namespace Calcore.Events;
+
+/// <summary>An invite policy's answer: the invitee's new status and, for a decline, why.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InviteDecision
+{
+    private InviteDecision(ParticipationStatus status, IReadOnlyList<EventConflict> conflicts, string? reason, IReadOnlyList<OriginalStart>? declinedInstances = null)
+    {
+        Status = status;
+        Conflicts = conflicts;
+        Reason = reason;
+        DeclinedInstances = declinedInstances ?? [];
+    }
+
+    /// <summary>Gets the decision to leave the invitation unanswered (NEEDS-ACTION).</summary>
+    public static InviteDecision NoAnswer { get; } = new(ParticipationStatus.NeedsAction, [], null);
+
+    /// <summary>Gets the decision to accept.</summary>
+    public static InviteDecision Accept { get; } = new(ParticipationStatus.Accepted, [], null);
+
+    /// <summary>Gets the decision to accept tentatively.</summary>
+    public static InviteDecision Tentative { get; } = new(ParticipationStatus.Tentative, [], null);
+
+    /// <summary>Gets the invitee's new participation status.</summary>
+    public ParticipationStatus Status { get; }
+
+    /// <summary>Gets the conflicts that caused a decline (empty otherwise).</summary>
+    public IReadOnlyList<EventConflict> Conflicts { get; }
+
+    /// <summary>Gets a human-readable reason, or null.</summary>
+    public string? Reason { get; }
+
+    /// <summary>Gets the instances of a series declined one by one while the series itself is accepted (empty otherwise).</summary>
+    public IReadOnlyList<OriginalStart> DeclinedInstances { get; }
+
+    /// <summary>Creates an acceptance of a series that declines some of its instances.</summary>
+    /// <param name="declinedInstances">The instances to decline.</param>
+    /// <param name="conflicts">The conflicts that caused them.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    public static InviteDecision AcceptExcept(IReadOnlyList<OriginalStart> declinedInstances, IReadOnlyList<EventConflict> conflicts)
+    {
+        Preconditions.CheckNotNull(declinedInstances);
+        Preconditions.CheckNotNull(conflicts);
+        string reason = FormattableString.Invariant($"Accepted, except {declinedInstances.Count} conflicting instance{(declinedInstances.Count == 1 ? "" : "s")} ({string.Join(", ", declinedInstances)}).");
+        return new InviteDecision(ParticipationStatus.Accepted, [.. conflicts], reason, [.. declinedInstances]);
+    }
+
+    /// <summary>Creates a decline because of conflicts.</summary>
+    /// <param name="conflicts">The conflicting bookings.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="conflicts"/> is null.</exception>
+    public static InviteDecision Decline(IReadOnlyList<EventConflict> conflicts)
+    {
+        Preconditions.CheckNotNull(conflicts);
+        string reason = conflicts.Count == 0
+            ? "Declined."
+            : $"Declined: conflicts with {conflicts.Count} booking{(conflicts.Count == 1 ? "" : "s")} ({string.Join(", ", Describe(conflicts))}).";
+        return new InviteDecision(ParticipationStatus.Declined, [.. conflicts], reason);
+    }
+
+    /// <summary>Creates a decline with a reason and no conflicts.</summary>
+    /// <param name="reason">Why the invitee declines.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
+    public static InviteDecision Decline(string reason)
+        => new(ParticipationStatus.Declined, [], Preconditions.CheckNotNull(reason));
+
+    private static IEnumerable<string> Describe(IReadOnlyList<EventConflict> conflicts)
+    {
+        for (int i = 0; i < conflicts.Count && i < 5; i++)
+        {
+            yield return conflicts[i].ToString();
+        }
+        if (conflicts.Count > 5)
+        {
+            yield return "…";
+        }
+    }
+
+    /// <summary>Returns the status and, when there is one, the reason.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => Reason is null ? Status.ToString() : $"{Status} ({Reason})";
+}
