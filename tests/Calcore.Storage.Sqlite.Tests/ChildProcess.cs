@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace Calcore.Storage.Sqlite.Tests;
 
@@ -35,20 +36,29 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Gets the exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Errors => string.Join(Environment.NewLine, _errors);
 
-    public static ChildProcess Start(params string[] args)
+    public static ChildProcess Start(params string[] args) => StartCommand(["dotnet", HostDll, .. args]);
+
+    /// <summary>Runs any command line (for instance the host behind <c>setpriv</c>, as another user) and collects its output lines.</summary>
+    public static ChildProcess StartCommand(System.Collections.Generic.IReadOnlyList<string> commandLine, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(commandLine[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostDll);
-        foreach (string a in args)
+        foreach (string a in commandLine.Skip(1))
         {
             info.ArgumentList.Add(a);
+        }
+        foreach ((string name, string value) in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         // The test host may run under MSBuild (dotnet test): do not let the child inherit its SDK resolution.
         foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
