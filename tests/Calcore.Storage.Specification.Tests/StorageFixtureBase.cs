@@ -26,7 +26,7 @@ public abstract class StorageFixtureBase : IAsyncLifetime
 
     /// <summary>Builds a manager on a storage with a fake clock, UTC, and an attendee source with people and rooms.</summary>
     public StorageManager CreateManager(IStorage storage, DateTimeZone? zone = null)
-        => StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: false).UseClock(new SpecClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1)))
+        => StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: false).UseClock(new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1)))
             .UseZone(zone ?? DateTimeZone.Utc).Build();
 
     /// <summary>Tracks a storage so that it is disposed with the fixture.</summary>

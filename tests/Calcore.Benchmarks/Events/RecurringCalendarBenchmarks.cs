@@ -50,7 +50,7 @@ public class RecurringCalendarBenchmarks
         int singleCount = BenchmarkScale.Of(100_000, 1_000);
         var storage = new MemoryStorage();
         _manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).UseZone(Zone)
-            .UseClock(new BenchmarkClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();
+            .UseClock(new FakeClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();
         var source = new SimpleAttendeeSource(_manager);
         _room = source.CreateRoom("room", "Room");
         var random = new Random(20261122);
