@@ -39,7 +39,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         {
             clock.Elapsed.Should().BeLessThan(HangGuard, $"the test hangs: {kills} of {Kills} kills done (stderr of the last writer is in the output)");
             using ChildProcess child = ChildProcess.Start("write", db, kills.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            string? first = child.ReadLine(HangGuard);
+            string? first = await child.ReadLineAsync(HangGuard);
             first.Should().NotBeNull($"the writer starts writing (stderr: {child.Errors})");
             var lines = new List<string> { first! };
             await Task.Delay(random.Next(10, 300));

@@ -56,7 +56,7 @@ public sealed class ReadOnlyFolderTests(ITestOutputHelper output) : IDisposable
         IReadOnlyList<string> expected = await ExpectedLinesAsync(db);
 
         Dictionary<string, string> before = LockFolder(db);
-        (List<string> lines, int exitCode, string errors) = RunReader(db);
+        (List<string> lines, int exitCode, string errors) = await RunReaderAsync(db);
 
         exitCode.Should().Be(0, errors);
         lines.Should().Equal([.. expected, "REFUSED ReadOnly"], "the reader sees every event and its write is refused (stderr: {0})", errors);
@@ -73,7 +73,7 @@ public sealed class ReadOnlyFolderTests(ITestOutputHelper output) : IDisposable
         IReadOnlyList<string> expected = await ExpectedLinesAsync(db);
 
         Dictionary<string, string> before = LockFolder(db);
-        (List<string> lines, int exitCode, string errors) = RunReader(db);
+        (List<string> lines, int exitCode, string errors) = await RunReaderAsync(db);
 
         exitCode.Should().Be(0, errors);
         lines.Should().Equal([.. expected, "REFUSED ReadOnly"], "the reader sees the commits in the WAL and its write is refused (stderr: {0})", errors);
@@ -96,7 +96,7 @@ public sealed class ReadOnlyFolderTests(ITestOutputHelper output) : IDisposable
         new FileInfo(db + "-wal").Length.Should().BePositive();
 
         Dictionary<string, string> before = LockFolder(db);
-        (List<string> lines, int exitCode, string errors) = RunReader(db);
+        (List<string> lines, int exitCode, string errors) = await RunReaderAsync(db);
 
         lines.Should().Equal(["OPEN-FAILED ReadOnly"], errors);
         exitCode.Should().Be(1);
@@ -191,7 +191,7 @@ public sealed class ReadOnlyFolderTests(ITestOutputHelper output) : IDisposable
         => Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
 
     /// <summary>Runs the TestHost's <c>read</c> command on the file as a user that cannot write its folder.</summary>
-    private (List<string> Lines, int ExitCode, string Errors) RunReader(string db)
+    private async Task<(List<string> Lines, int ExitCode, string Errors)> RunReaderAsync(string db)
     {
         string host = CopyHost();
         string home = Path.Combine(_root, "home");
@@ -208,11 +208,11 @@ public sealed class ReadOnlyFolderTests(ITestOutputHelper output) : IDisposable
             ["DOTNET_CLI_HOME"] = home,
         });
         var lines = new List<string>();
-        while (reader.ReadLine(HangGuard) is { } line)
+        while (await reader.ReadLineAsync(HangGuard) is { } line)
         {
             lines.Add(line);
         }
-        reader.WaitForExit(HangGuard).Should().BeTrue("the reader ends (a hang guard, not a time budget)");
+        (await reader.WaitForExitAsync(HangGuard)).Should().BeTrue("the reader ends (a hang guard, not a time budget)");
         output.WriteLine(string.Join(Environment.NewLine, lines));
         output.WriteLine(reader.Errors);
         return (lines, reader.ExitCode, reader.Errors);
