@@ -40,7 +40,12 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     /// counts too), so that a miss does not take <see cref="ConcurrentDictionary{TKey, TValue}.Count"/>'s locks.</summary>
     private int _snapshotsAdded;
 
-    private readonly string _connectionString;
+    /// <summary>The connection string; set once, while the constructor runs (a read-only open may switch to immutable).</summary>
+    private string _connectionString;
+
+    /// <summary>Set when the file was opened immutable (read-only, in a folder that cannot be written): the file as it
+    /// was then, which every read checks before and after it runs.</summary>
+    private FileStamp? _immutableStamp;
     private readonly string _pragmas;
     private readonly int _commandTimeoutSeconds;
     private const int MaxPooledConnections = 16;
@@ -78,7 +83,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(Durability == SqliteDurability.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
         try
         {
-            Migrate();
+            OpenAndMigrate();
         }
         catch (CalcoreStorageException ex) when (ex.Code == StorageErrorCode.Unavailable && ex.InnerException is SqliteException && IsReadOnlyLocation(path))
         {
@@ -242,6 +247,30 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Migrates; a read-only open that SQLite refuses because it can create neither the -wal nor the -shm file
+    /// beside a WAL database (a folder this process cannot write) opens the file immutable instead, when that is safe:
+    /// no -wal file with commits in it, so that the main file holds every commit.</summary>
+    private void OpenAndMigrate()
+    {
+        try
+        {
+            Migrate();
+        }
+        catch (CalcoreStorageException ex) when (IsReadOnly && ex.InnerException is SqliteException && FileStamp.CanOpenImmutable(Path))
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            _immutableStamp = FileStamp.Of(Path);
+            _connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = FileStamp.ImmutableUri(Path),
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = _commandTimeoutSeconds,
+            }.ToString();
+            Migrate();
+        }
+    }
+
     private void Migrate()
     {
         Run("opening the database", () =>
@@ -376,6 +405,20 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     }
 
     internal T Run<T>(string action, Func<T> body)
+    {
+        if (_immutableStamp is null)
+        {
+            return RunChecked(action, body);
+        }
+        // Opened immutable: SQLite does not look for changes, so this storage does, before and after each read; a
+        // changed file is refused rather than read (SQLite could return wrong rows or report corruption).
+        _immutableStamp.ThrowIfChanged(Path, action);
+        T result = RunChecked(action, body);
+        _immutableStamp.ThrowIfChanged(Path, action);
+        return result;
+    }
+
+    private T RunChecked<T>(string action, Func<T> body)
     {
         try
         {

@@ -37,6 +37,22 @@ public sealed class SqliteStorageOptions
 
     /// <summary>Gets or sets a value indicating whether the file is opened read-only: reads work, every write fails
     /// with <see cref="StorageErrorCode.ReadOnly"/>, and a file without the Calcore schema is refused.</summary>
+    /// <remarks>
+    /// <para>A read-only storage never writes the database file. It opens it with SQLite's read-only flag and, like any
+    /// reader of a WAL database, uses the <c>-wal</c> and <c>-shm</c> files beside it: it then sees every commit,
+    /// including those another process makes while it is open. When those files exist but cannot be written (another
+    /// user's writer is open), SQLite reads the <c>-wal</c> file with a private copy of the shared-memory index.</para>
+    /// <para>In a folder this process cannot write, SQLite can neither create those files nor, therefore, open a WAL
+    /// database without them. When the file was closed cleanly (the last connection checkpointed it and removed its
+    /// <c>-wal</c> file, or the <c>-wal</c> file is empty), the main file holds every commit, and the storage opens it
+    /// immutable instead (SQLite's <c>immutable=1</c>: no locks, no <c>-wal</c> or <c>-shm</c> file). It then reads the
+    /// file as it was when opened and does not see later writes: before and after each read it checks the file's
+    /// length and last write time and the <c>-wal</c> file, and once another process has changed them it fails with
+    /// <see cref="StorageErrorCode.Unavailable"/> instead of reading (open the storage again to read the new state).
+    /// A <c>-wal</c> file that holds commits but cannot be read without a <c>-shm</c> file is refused on open with
+    /// <see cref="StorageErrorCode.ReadOnly"/>: reading the main file alone would silently miss those commits; opening
+    /// the database once with write access checkpoints it.</para>
+    /// </remarks>
     public bool ReadOnly { get; set; }
 
     /// <summary>Gets or sets how many parsed event snapshots the storage keeps in memory; 200,000 by default, 0 for none.</summary>

@@ -29,7 +29,7 @@ public abstract class StorageFixtureBase : IAsyncLifetime
     public StorageManager CreateManager(IStorage storage, DateTimeZone? zone = null, IAttendeeSource? attendees = null)
     {
         StorageManagerBuilder builder = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: false)
-            .UseClock(new SpecClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1))).UseZone(zone ?? DateTimeZone.Utc);
+            .UseClock(new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0), Duration.FromSeconds(1))).UseZone(zone ?? DateTimeZone.Utc);
         if (attendees is not null)
         {
             builder.AddAttendeeSource(attendees);

@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using Calcore;
 using Calcore.Attendees;
 using Calcore.Events;
+using Calcore.Storage;
+using Calcore.Storage.Sqlite;
 using NodaTime;
 
 // Commands:
@@ -14,16 +16,20 @@ using NodaTime;
 //                                    (AcceptIfPossible) to the event and prints the room's answer.
 //   write <db> <seed>                writes forever: creates, updates and invites; after each commit prints
 //                                    "W <eventId> <version>" (flushed), so a killer knows what was committed.
+//   read <db>                        opens the file read-only (SqliteStorageOptions.ReadOnly), prints "E <eventId> <version>
+//                                    <title>" for every event (by id), then tries to create an event and prints
+//                                    "REFUSED <StorageErrorCode>" or "WRITTEN"; an open that fails prints "OPEN-FAILED <code>".
 return args.Length > 0 ? args[0] switch
 {
     "invite" => await InviteAsync(args[1], args[2], args[3]),
     "write" => await WriteAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "read" => await ReadAsync(args[1]),
     _ => Usage(),
 } : Usage();
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: invite <db> <eventId> <goFile> | write <db> <seed>");
+    Console.Error.WriteLine("usage: invite <db> <eventId> <goFile> | write <db> <seed> | read <db>");
     return 2;
 }
 
@@ -42,6 +48,38 @@ static async Task<int> InviteAsync(string db, string eventId, string goFile)
     }
     InvitationResult result = await manager.InviteAsync(new EventId(eventId), [room.Id]);
     Console.Out.WriteLine(result.Outcomes.Single().Status.ToString());
+    Console.Out.Flush();
+    return 0;
+}
+
+static async Task<int> ReadAsync(string db)
+{
+    SqliteStorage storage;
+    try
+    {
+        storage = new SqliteStorage(db, new SqliteStorageOptions { ReadOnly = true });
+    }
+    catch (CalcoreStorageException ex)
+    {
+        Console.Out.WriteLine($"OPEN-FAILED {ex.Code}");
+        Console.Error.WriteLine(ex);
+        return 1;
+    }
+    await using StorageManager manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).Build();
+    foreach (CalendarEvent e in (await storage.QueryEventsAsync(new EventQuery(), default)).OrderBy(e => e.Id.Value, StringComparer.Ordinal))
+    {
+        Console.Out.WriteLine(FormattableString.Invariant($"E {e.Id} {e.Version} {e.Title}"));
+    }
+    try
+    {
+        await manager.CreateEventAsync(new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 3, 1, 8, 0), DateTimeZone.Utc, Duration.FromHours(1))) { Title = "Written by a reader" });
+        Console.Out.WriteLine("WRITTEN");
+    }
+    catch (CalcoreStorageException ex)
+    {
+        Console.Out.WriteLine($"REFUSED {ex.Code}");
+        Console.Error.WriteLine(ex.Message);
+    }
     Console.Out.Flush();
     return 0;
 }

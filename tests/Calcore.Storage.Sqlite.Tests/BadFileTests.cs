@@ -168,7 +168,21 @@ public sealed class BadFileTests(ITestOutputHelper output) : IDisposable
             begin.ExecuteNonQuery();
             var clock = Stopwatch.StartNew();
             CalcoreStorageException ex = await WriteFails(storage, path, StorageErrorCode.Timeout);
-            clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190)).And.BeLessThan(TimeSpan.FromSeconds(4));
+            clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190), "the writer waited for the lock");
+            // Which timeout applies is read from the connection, not inferred from the elapsed time (which a busy
+            // machine can stretch by seconds): SQLite waits its busy_timeout, the driver retries up to its command timeout.
+            Internal.PooledConnection connection = storage.Rent();
+            try
+            {
+                using SqliteCommand pragma = connection.Connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout";
+                Convert.ToInt64(pragma.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(200, "the configured timeout, not the default 5 s");
+                connection.Command("SELECT 1").CommandTimeout.Should().Be(1, "the driver retries for the timeout rounded up to whole seconds");
+            }
+            finally
+            {
+                storage.Return(connection);
+            }
             ex.InnerException.Should().BeOfType<SqliteException>();
             (await storage.FindEventAsync(e.Id, default)).Should().NotBeNull("readers do not wait for a writer in WAL mode");
         }

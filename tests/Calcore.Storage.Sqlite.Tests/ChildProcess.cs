@@ -2,6 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
 
 namespace Calcore.Storage.Sqlite.Tests;
 
@@ -9,7 +13,7 @@ namespace Calcore.Storage.Sqlite.Tests;
 public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly BlockingCollection<string> _lines = [];
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentQueue<string> _errors = new();
 
     private ChildProcess(Process process)
@@ -35,20 +39,29 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Gets the exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Errors => string.Join(Environment.NewLine, _errors);
 
-    public static ChildProcess Start(params string[] args)
+    public static ChildProcess Start(params string[] args) => StartCommand(["dotnet", HostDll, .. args]);
+
+    /// <summary>Runs any command line (for instance the host behind <c>setpriv</c>, as another user) and collects its output lines.</summary>
+    public static ChildProcess StartCommand(System.Collections.Generic.IReadOnlyList<string> commandLine, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(commandLine[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostDll);
-        foreach (string a in args)
+        foreach (string a in commandLine.Skip(1))
         {
             info.ArgumentList.Add(a);
+        }
+        foreach ((string name, string value) in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         // The test host may run under MSBuild (dotnet test): do not let the child inherit its SDK resolution.
         foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
@@ -61,11 +74,11 @@ public sealed class ChildProcess : IDisposable
         {
             if (e.Data is null)
             {
-                child._lines.CompleteAdding();
+                child._lines.Writer.TryComplete();
             }
             else
             {
-                child._lines.Add(e.Data);
+                child._lines.Writer.TryWrite(e.Data);
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -82,13 +95,16 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Takes the next output line, or null when the output ended or the timeout passed.</summary>
-    public string? ReadLine(TimeSpan timeout)
+    /// <remarks>Asynchronous, so that a test waiting for a child (which may take seconds to start on a busy machine)
+    /// does not hold one of the test runner's few threads, which the tests running beside it need.</remarks>
+    public async Task<string?> ReadLineAsync(TimeSpan timeout)
     {
+        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            return _lines.TryTake(out string? line, timeout) ? line : null;
+            return await _lines.Reader.WaitToReadAsync(cancel.Token) && _lines.Reader.TryRead(out string? line) ? line : null;
         }
-        catch (InvalidOperationException)
+        catch (OperationCanceledException)
         {
             return null;
         }
@@ -98,7 +114,7 @@ public sealed class ChildProcess : IDisposable
     public System.Collections.Generic.List<string> Drain()
     {
         var list = new System.Collections.Generic.List<string>();
-        while (_lines.TryTake(out string? line))
+        while (_lines.Reader.TryRead(out string? line))
         {
             list.Add(line);
         }
@@ -119,14 +135,19 @@ public sealed class ChildProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public bool WaitForExit(TimeSpan timeout)
+    /// <summary>Waits for the process to exit (and its output to be read), or false when the timeout passed first.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        if (!_process.WaitForExit(timeout))
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
         {
             return false;
         }
-        _process.WaitForExit();
-        return true;
     }
 
     public void Dispose()
@@ -136,6 +157,5 @@ public sealed class ChildProcess : IDisposable
             KillHard();
         }
         _process.Dispose();
-        _lines.Dispose();
     }
 }

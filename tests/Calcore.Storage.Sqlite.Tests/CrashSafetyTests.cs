@@ -17,6 +17,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = TempFolder.Create("crash");
 
+    /// <summary>How many times a writer is killed: every run kills this many, however long it takes.</summary>
+    private const int Kills = 18;
+
+    /// <summary>Only a guard against a hang (a writer that never starts, a kill that never completes), far above any normal run.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
+
     public void Dispose() => TempFolder.Delete(_folder);
 
     [Fact]
@@ -27,17 +33,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var random = new Random(20261122);
         var committed = new Dictionary<string, long>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        int kills = 0;
         int writes = 0;
-        while (kills < 18 && clock.Elapsed < TimeSpan.FromSeconds(30))
+        // A fixed number of kills, however long they take on a busy machine; the time is only a guard against a hang.
+        for (int kills = 0; kills < Kills; kills++)
         {
+            clock.Elapsed.Should().BeLessThan(HangGuard, $"the test hangs: {kills} of {Kills} kills done (stderr of the last writer is in the output)");
             using ChildProcess child = ChildProcess.Start("write", db, kills.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            string? first = child.ReadLine(TimeSpan.FromSeconds(30));
+            string? first = await child.ReadLineAsync(HangGuard);
             first.Should().NotBeNull($"the writer starts writing (stderr: {child.Errors})");
             var lines = new List<string> { first! };
             await Task.Delay(random.Next(10, 300));
             child.KillHard();
-            kills++;
             lines.AddRange(child.Drain());
             foreach (string line in lines)
             {
@@ -49,8 +55,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             }
             await VerifyAsync(db, committed);
         }
-        output.WriteLine($"{kills} kills, {writes} reported writes, {committed.Count} events, {clock.Elapsed.TotalSeconds:F1} s");
-        kills.Should().BeGreaterThanOrEqualTo(15);
+        output.WriteLine($"{Kills} kills, {writes} reported writes, {committed.Count} events, {clock.Elapsed.TotalSeconds:F1} s");
+        committed.Should().NotBeEmpty("the writers reported commits");
     }
 
     private static async Task VerifyAsync(string db, Dictionary<string, long> committed)

@@ -15,6 +15,9 @@ public sealed class CrossProcessTests : IDisposable
 {
     private readonly string _folder = TempFolder.Create("xproc");
 
+    /// <summary>Only a guard against a hang: a child normally starts and answers within seconds, slower on a busy machine.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
+
     public void Dispose() => TempFolder.Delete(_folder);
 
     [Fact]
@@ -33,11 +36,11 @@ public sealed class CrossProcessTests : IDisposable
             string go = Path.Combine(_folder, $"go-{round}");
             using ChildProcess a = ChildProcess.Start("invite", db, first.Value, go);
             using ChildProcess b = ChildProcess.Start("invite", db, second.Value, go);
-            a.ReadLine(TimeSpan.FromSeconds(30)).Should().Be("READY", a.Errors);
-            b.ReadLine(TimeSpan.FromSeconds(30)).Should().Be("READY", b.Errors);
+            (await a.ReadLineAsync(HangGuard)).Should().Be("READY", a.Errors);
+            (await b.ReadLineAsync(HangGuard)).Should().Be("READY", b.Errors);
             await File.WriteAllTextAsync(go, "go");
-            string? answerA = a.ReadLine(TimeSpan.FromSeconds(30));
-            string? answerB = b.ReadLine(TimeSpan.FromSeconds(30));
+            string? answerA = await a.ReadLineAsync(HangGuard);
+            string? answerB = await b.ReadLineAsync(HangGuard);
             new[] { answerA, answerB }.Should().BeEquivalentTo([nameof(ParticipationStatus.Accepted), nameof(ParticipationStatus.Declined)],
                 $"one process books the room and the other sees the booking (errors: {a.Errors} {b.Errors})");
 

@@ -52,7 +52,7 @@ public class RecurringCalendarBenchmarks
         var storage = new MemoryStorage();
         var source = new SimpleAttendeeSource();
         _manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).UseZone(Zone).AddAttendeeSource(source)
-            .UseClock(new BenchmarkClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();
+            .UseClock(new FakeClock(WindowStart.AtStartOfDayInZone(Zone).ToInstant())).Build();
         _room = source.CreateRoom(new AttendeeId("room"), "Room");
         var random = new Random(20261122);
         Instant now = WindowStart.AtStartOfDayInZone(Zone).ToInstant();

@@ -10,6 +10,11 @@ namespace Calcore.Tests.Recurrence;
 
 public partial class RecurrenceSetTests
 {
+    /// <summary>Only a guard against a stuck expansion, never a time budget: the engine gives up after at most
+    /// 1,000,000 consecutive empty steps (0.1–0.3 s here, seconds on a busy machine), while a stuck one would step by
+    /// the second towards year 9999 for hours.</summary>
+    private static readonly TimeSpan NeverStuckGuard = TimeSpan.FromMinutes(1);
+
     [Theory]
     [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")]
     [InlineData("FREQ=YEARLY;INTERVAL=7;BYMONTH=4;BYMONTHDAY=31")]
@@ -33,7 +38,7 @@ public partial class RecurrenceSetTests
         var watch = Stopwatch.StartNew();
         Local(set.GetOccurrences()).Should().Equal("20260105T090000");
         set.GetOccurrences(new Interval(Instant.FromUtc(3000, 1, 1, 0, 0), null)).Should().BeEmpty();
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        watch.Elapsed.Should().BeLessThan(NeverStuckGuard, "the expansion ends (a hang guard, not a time budget)");
     }
 
     [Fact]
@@ -59,7 +64,7 @@ public partial class RecurrenceSetTests
         Set("DTSTART:20260101T000000Z", "RRULE:FREQ=SECONDLY;INTERVAL=2000000000").GetOccurrences().Count().Should().Be(126);
         Set("DTSTART:20260101T000000Z", "RRULE:FREQ=YEARLY;INTERVAL=2000000000").GetOccurrences().Count().Should().Be(1);
         Set("DTSTART:20260101T000000Z", "RRULE:FREQ=MONTHLY;INTERVAL=2000000000;COUNT=5").GetOccurrences().Count().Should().Be(1);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        watch.Elapsed.Should().BeLessThan(NeverStuckGuard, "the expansion ends (a hang guard, not a time budget)");
     }
 
     [Fact]

@@ -2,9 +2,10 @@ using System;
 using System.Threading;
 using NodaTime;
 
-namespace Calcore.Tests;
+namespace Calcore.Storage.Specification.Tests;
 
-/// <summary>A settable clock for tests (NodaTime.Testing is not served here). Thread-safe.</summary>
+/// <summary>A settable clock for tests and benchmarks (NodaTime.Testing is not served here), the only one: the tests use it
+/// from this library, the benchmarks compile this file in. Thread-safe.</summary>
 /// <remarks>
 /// <see cref="GetCurrentInstant"/> returns the current instant and then, when <see cref="AutoAdvance"/> is not
 /// zero, moves the clock on by it, so consecutive writes get distinct, growing timestamps.
