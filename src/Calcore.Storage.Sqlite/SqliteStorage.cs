@@ -493,7 +493,12 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             BindQuery(query, statement.Bind, statement.Bind);
             while (statement.Step())
             {
-                found.Add((statement.Int64(3), ReadEvent(statement)));
+                CalendarEvent e = ReadEvent(statement);
+                // A query by attendee and organizer reads the attendee's rows; the organizer narrowing is exact too.
+                if (query.Attendee is null || query.Organizer is not { } organizer || e.OrganizerId == organizer)
+                {
+                    found.Add((statement.Int64(3), e));
+                }
             }
         }
         finally

@@ -50,16 +50,20 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
     public virtual async Task Disposing_without_commit_rolls_back()
     {
         CalendarEvent existing = Event("old", Utc(2, 9), Duration.FromHours(1), null, "bob");
-        await InsertAsync((existing, SpanOf(existing)));
+        CalendarEvent kept = Event("kept", Utc(2, 12), Duration.FromHours(1), null, "bob");
+        await InsertAsync((existing, SpanOf(existing)), (kept, SpanOf(kept)));
         IStorageTransaction tx = await Storage.BeginTransactionAsync([], default);
         await using (tx)
         {
             CalendarEvent e = Event("new", Utc(2, 10), Duration.FromHours(1), null, "bob");
             await tx.InsertEventAsync(e, SpanOf(e), default);
             (await tx.ReplaceEventAsync(NextVersion(existing, "carol"), SpanOf(existing), 1, default)).Should().BeTrue();
+            (await tx.DeleteEventAsync(kept.Id, 1, default)).Should().BeTrue();
         }
         (await Storage.FindEventAsync(new EventId("new"), default)).Should().BeNull();
         (await Storage.FindEventAsync(existing.Id, default)).ShouldBeSameSnapshot(existing);
+        (await Storage.FindEventAsync(kept.Id, default)).ShouldBeSameSnapshot(kept);
+        (await Storage.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("bob") }, default)).Select(x => x.Id.Value).Should().Equal("old", "kept");
         (await Storage.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("carol") }, default)).Should().BeEmpty();
         // The storage is usable again: the rolled-back transaction released its lock.
         CalendarEvent after = Event("after", Utc(2, 11), Duration.FromHours(1));
@@ -72,7 +76,8 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
     {
         CalendarEvent a = Event("a", Utc(2, 9), Duration.FromHours(1), null, "bob");
         CalendarEvent b = Event("b", Utc(2, 10), Duration.FromHours(1), null, "bob");
-        await InsertAsync((a, SpanOf(a)), (b, SpanOf(b)));
+        CalendarEvent d = Event("d", Utc(2, 12), Duration.FromHours(1), null, "bob");
+        await InsertAsync((a, SpanOf(a)), (b, SpanOf(b)), (d, SpanOf(d)));
         IStorageTransaction tx = await Storage.BeginTransactionAsync([new AttendeeId("bob")], default);
         await using (tx)
         {
@@ -85,13 +90,18 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
             (await tx.FindEventAsync(c.Id, default)).ShouldBeSameSnapshot(c);
             (await tx.FindEventAsync(a.Id, default)).ShouldBeSameSnapshot(a2);
             (await tx.FindEventAsync(b.Id, default)).Should().BeNull();
-            (await tx.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("bob") }, default)).Select(x => x.Id.Value).Should().Equal("c");
+            (await tx.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("bob") }, default)).Select(x => x.Id.Value).Should().Equal("c", "d");
+            (await tx.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("bob"), Window = new Interval(Utc(2, 9), Utc(2, 12)) }, default))
+                .Select(x => x.Id.Value).Should().Equal("c");
             (await tx.QueryEventsAsync(new EventQuery { Attendee = new AttendeeId("carol") }, default)).Select(x => x.Id.Value).Should().Equal("a");
-            (await tx.QueryEventsAsync(new EventQuery(), default)).Select(x => x.Id.Value).Should().Equal("a", "c");
+            (await tx.QueryEventsAsync(new EventQuery(), default)).Select(x => x.Id.Value).Should().Equal("a", "c", "d");
             (await tx.ReplaceEventAsync(NextVersion(a2), SpanOf(a2), 1, default)).Should().BeFalse("the transaction's own write moved the version to 2");
+            (await tx.DeleteEventAsync(a.Id, 1, default)).Should().BeFalse("the transaction's own write moved the version to 2");
+            (await tx.ReplaceEventAsync(NextVersion(b), SpanOf(b), 1, default)).Should().BeFalse("the transaction deleted it");
+            (await tx.DeleteEventAsync(b.Id, 1, default)).Should().BeFalse("the transaction deleted it");
             await tx.CommitAsync(default);
         }
-        (await Storage.QueryEventsAsync(new EventQuery(), default)).Select(x => x.Id.Value).Should().Equal("a", "c");
+        (await Storage.QueryEventsAsync(new EventQuery(), default)).Select(x => x.Id.Value).Should().Equal("a", "c", "d");
     }
 
     [Fact]
@@ -101,8 +111,19 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
         await using (tx)
         {
             await tx.CommitAsync(default);
-            Func<Task> find = async () => await tx.FindEventAsync(new EventId("x"), default);
+            CalendarEvent e = Event("x", Utc(2, 10), Duration.FromHours(1));
+            Func<Task> find = async () => await tx.FindEventAsync(e.Id, default);
+            Func<Task> insert = async () => await tx.InsertEventAsync(e, SpanOf(e), default);
+            Func<Task> commit = async () => await tx.CommitAsync(default);
             await find.Should().ThrowAsync<InvalidOperationException>();
+            await insert.Should().ThrowAsync<InvalidOperationException>();
+            await commit.Should().ThrowAsync<InvalidOperationException>();
+        }
+        // Disposing after the commit is harmless, and the next transaction starts.
+        IStorageTransaction next = await Storage.BeginTransactionAsync([], default).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await using (next)
+        {
+            (await next.FindEventAsync(new EventId("x"), default)).Should().BeNull();
         }
     }
 

@@ -55,6 +55,20 @@ public abstract class QueryStorageTestBase<TFixture> : StorageTestBase<TFixture>
     }
 
     [Fact]
+    public virtual async Task By_attendee_and_organizer_finds_the_events_that_have_both()
+    {
+        CalendarEvent a = Event("a", Utc(2, 10), Duration.FromHours(1), "org1", "bob");
+        CalendarEvent b = Event("b", Utc(2, 11), Duration.FromHours(1), "org2", "bob");
+        CalendarEvent c = Event("c", Utc(2, 12), Duration.FromHours(1), "org1", "carol");
+        CalendarEvent d = Event("d", Utc(3, 12), Duration.FromHours(1), "org1", "carol", "bob");
+        await InsertAsync((a, SpanOf(a)), (b, SpanOf(b)), (c, SpanOf(c)), (d, SpanOf(d)));
+        (await IdsAsync(All, attendee: "bob", organizer: "org1")).Should().Equal("a", "d");
+        (await IdsAsync(new Interval(Utc(2, 0), Utc(3, 0)), attendee: "bob", organizer: "org1")).Should().Equal("a");
+        (await IdsAsync(All, attendee: "carol", organizer: "org2")).Should().BeEmpty();
+        (await IdsAsync(All, attendee: "nobody", organizer: "org1")).Should().BeEmpty();
+    }
+
+    [Fact]
     public virtual async Task Unscoped_finds_every_event_in_the_window()
     {
         CalendarEvent a = Event("a", Utc(2, 10), Duration.FromHours(1), "org1");
@@ -131,6 +145,41 @@ public abstract class QueryStorageTestBase<TFixture> : StorageTestBase<TFixture>
             (await IdsAsync(window, organizer: "org")).Should().Contain(id);
             var after = new Interval(start + length, start + length + Duration.FromDays(1));
             (await IdsAsync(after)).Should().NotContain(id, "the span ends where this window starts");
+        }
+    }
+
+#pragma warning disable CA1000 // xunit MemberData must be a static member of the test class or its bases.
+    public static TheoryData<long> SpanLengthsInTicks => new()
+    {
+        1,
+        Duration.FromHours(1).BclCompatibleTicks,
+        Duration.FromHours(1).BclCompatibleTicks + 1,
+        Duration.FromDays(1).BclCompatibleTicks,
+        Duration.FromDays(1).BclCompatibleTicks + 1,
+        Duration.FromDays(7).BclCompatibleTicks,
+        Duration.FromDays(7).BclCompatibleTicks + 1,
+        Duration.FromDays(35).BclCompatibleTicks,
+        Duration.FromDays(35).BclCompatibleTicks + 1,
+        Duration.FromDays(3650).BclCompatibleTicks,
+    };
+#pragma warning restore CA1000
+
+    /// <summary>Providers class spans by length (memory at 35 days, SQLite at 1 hour, 1, 7 and 35 days): a span of each
+    /// length on either side of those bounds is found from its last tick and not from the tick after it.</summary>
+    [Theory]
+    [MemberData(nameof(SpanLengthsInTicks))]
+    public virtual async Task A_span_of_any_length_is_found_by_a_window_that_meets_only_its_last_tick(long lengthTicks)
+    {
+        Instant start = Utc(2, 10);
+        var span = new Interval(start, start + Duration.FromTicks(lengthTicks));
+        await InsertAsync((Event("e", start, Duration.FromHours(1), "org", "bob"), span));
+        Instant end = span.End;
+        foreach ((string? attendee, string? organizer) in new[] { ((string?)null, (string?)null), ("bob", null), (null, "org") })
+        {
+            (await IdsAsync(new Interval(end - Duration.FromTicks(1), end + Duration.FromHours(1)), attendee, organizer)).Should().Equal("e");
+            (await IdsAsync(new Interval(end, end + Duration.FromDays(400)), attendee, organizer)).Should().BeEmpty("the span ends where the window starts");
+            (await IdsAsync(new Interval(start - Duration.FromHours(1), start), attendee, organizer)).Should().BeEmpty("the span starts where the window ends");
+            (await IdsAsync(new Interval(start - Duration.FromHours(1), start + Duration.FromTicks(1)), attendee, organizer)).Should().Equal("e");
         }
     }
 

@@ -9,7 +9,7 @@ internal static class Schema
     /// <summary>The schema version this library writes and reads.</summary>
     internal const int CurrentVersion = 2;
 
-    /// <summary>The longest span, in ticks, of each bounded length bucket (as MemoryStorage's TimeIndex); the
+    /// <summary>The longest span, in ticks, of each bounded length bucket (MemoryStorage's SortedSpanIndex has one such bound, 35 days); the
     /// last bucket, <see cref="OpenBucket"/>, holds longer and open-ended spans.</summary>
     internal static readonly long[] BucketMaxTicks =
     [

@@ -12,9 +12,14 @@ namespace Calcore.Storage;
 
 /// <summary>Keeps events in memory: the default storage and the reference implementation of <see cref="IStorage"/>.</summary>
 /// <remarks>
-/// <para>Events are indexed by id, by attendee and by organizer, each index ordered by time (see
-/// <see cref="IStorage"/> for the span rule), so a query for one attendee's week does not look at other
-/// attendees' events nor at that attendee's events far from the week.</para>
+/// <para>Events are kept in a dictionary by id and in time indexes: one per attendee, one per organizer and one for
+/// all events, each ordered by span start then id (see <see cref="IStorage"/> for the span rule). A query reads one
+/// index: it finds its first candidate by a search on the start, at the window's start minus the longest span of up
+/// to 35 days in that index, and reads on until the window's end; spans longer than 35 days and open-ended series are
+/// kept apart in the same index and each of those that starts before the window's end is checked. So a query costs
+/// O(log n + k + the index's entries that start shortly before the window + its long spans), where k is the number of
+/// events returned: one attendee's week does not look at other attendees' events, nor at that attendee's events far
+/// from the week. A write costs O(log n) per index it touches.</para>
 /// <para>Transactions are serialized by one writer lock, which is stronger than the contract asks (serializable
 /// per locked attendee); readers never wait for a transaction, only for the brief moment a commit is applied,
 /// and never see uncommitted writes. Everything is lost when the process ends: use
@@ -26,9 +31,9 @@ public sealed class MemoryStorage : IStorage, IDisposable
     private readonly object _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<EventId, Stored> _events = [];
-    private readonly TimeIndex _all = new();
-    private readonly AttendeeIndexMap _byAttendee = new();
-    private readonly AttendeeIndexMap _byOrganizer = new();
+    private readonly SortedSpanIndex _all = new();
+    private readonly Dictionary<AttendeeId, SortedSpanIndex> _byAttendee = [];
+    private readonly Dictionary<AttendeeId, SortedSpanIndex> _byOrganizer = [];
     private bool _disposed;
 
     /// <summary>Creates an empty storage.</summary>
@@ -99,63 +104,44 @@ public sealed class MemoryStorage : IStorage, IDisposable
         }
     }
 
-    /// <summary>The committed entries of the index the query names (attendee, else organizer, else all) that overlap its window.</summary>
-    private List<TimeIndex.Entry> Collect(EventQuery query)
+    /// <summary>The committed events that match the query (and, with <paramref name="pending"/>, a transaction's own
+    /// writes instead of the committed state of the events they touch), ordered by span start then id.</summary>
+    private CalendarEvent[] Query(EventQuery query, Dictionary<EventId, Stored?>? pending)
     {
         long ws = SpanMath.StartTicks(query.Window);
         long we = SpanMath.EndTicks(query.Window);
-        var entries = new List<TimeIndex.Entry>();
+        var entries = new List<SortedSpanIndex.Entry>();
         lock (_gate)
         {
             ThrowIfDisposed();
-            TimeIndex.Summary summary = default;
-            TimeIndex? index = query.Attendee is { } a ? _byAttendee.Find(a, out summary)
-                : query.Organizer is { } o ? _byOrganizer.Find(o, out summary)
+            // The attendee's index, else the organizer's, else all events'; a query by both filters the attendee's.
+            SortedSpanIndex? index = query.Attendee is { } a ? _byAttendee.GetValueOrDefault(a)
+                : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
-            if (summary.IsUsable)
-            {
-                // The slot's summary says where the entries are: the index object itself need not be read.
-                TimeIndex.Collect(summary, ws, we, entries);
-            }
-            else
-            {
-                index?.Collect(ws, we, entries);
-            }
+            index?.Collect(ws, we, entries);
         }
-        return entries;
-    }
-
-    private CalendarEvent[] Query(EventQuery query, Dictionary<EventId, Stored?>? pending)
-    {
-        List<TimeIndex.Entry> entries = Collect(query);
-        // The attendee and organizer indexes hold exactly the events that match, so only a query by both reads the
-        // events to filter them.
-        bool exact = query.Attendee is null || query.Organizer is null;
-        if (pending is null && exact)
+        if (query.Attendee is not null && query.Organizer is not null)
         {
-            return Arrays.Map(entries, static e => e.Event);
-        }
-        var found = new List<TimeIndex.Entry>(entries.Count);
-        foreach (TimeIndex.Entry e in entries)
-        {
-            if ((pending is null || !pending.ContainsKey(e.Id)) && (exact || Matches(e.Event, query)))
-            {
-                found.Add(e);
-            }
+            entries.RemoveAll(e => !Matches(e.Event!, query));
         }
         if (pending is not null)
         {
+            entries.RemoveAll(e => pending.ContainsKey(e.Event!.Id));
             foreach (Stored? p in pending.Values)
             {
                 if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s.Event, query))
                 {
-                    found.Add(EntryOf(s));
+                    entries.Add(EntryOf(s));
                 }
             }
-            // The index's entries are in order; merge the pending writes into that order: span start, then id.
-            found.Sort(TimeIndex.EntryComparer.Instance);
+            entries.Sort(SortedSpanIndex.EntryComparer.Instance);
         }
-        return Arrays.Map(found, static e => e.Event);
+        var found = new CalendarEvent[entries.Count];
+        for (int i = 0; i < found.Length; i++)
+        {
+            found[i] = entries[i].Event!;
+        }
+        return found;
     }
 
     private static bool Matches(CalendarEvent e, EventQuery query)
@@ -164,6 +150,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     private static void CheckSpan(Interval span, string paramName)
         => Preconditions.CheckArgument(span.HasStart, paramName, "An event's span must have a start (its first occurrence's start).");
 
+    /// <summary>Applies a transaction's writes (null: a deletion) to the events and every index, under the lock, all at once.</summary>
     private void Apply(Dictionary<EventId, Stored?> pending)
     {
         lock (_gate)
@@ -171,80 +158,60 @@ public sealed class MemoryStorage : IStorage, IDisposable
             ThrowIfDisposed();
             foreach ((EventId id, Stored? change) in pending)
             {
-                bool found = _events.TryGetValue(id, out Stored old);
-                if (found && change is { } same && SameIndexing(old, same))
+                if (_events.Remove(id, out Stored old))
                 {
-                    // Same span, attendees and organizer (an answer, a title): every entry stays where it is and
-                    // points at the new snapshot.
-                    _events[id] = same;
-                    TimeIndex.Entry replacement = EntryOf(same);
-                    ForEachIndex(same.Event, create: false, index => index.Replace(replacement));
-                    continue;
-                }
-                if (found)
-                {
-                    _events.Remove(id);
-                    TimeIndex.Entry entry = EntryOf(old);
-                    ForEachIndex(old.Event, create: false, index => index.Remove(entry));
-                    PruneEmptyIndexes(old.Event);
+                    SortedSpanIndex.Entry entry = EntryOf(old);
+                    _all.Remove(entry);
+                    foreach (Commitment c in old.Event.Commitments)
+                    {
+                        RemoveFrom(_byAttendee, c.AttendeeId, entry);
+                    }
+                    if (old.Event.OrganizerId is { } o)
+                    {
+                        RemoveFrom(_byOrganizer, o, entry);
+                    }
                 }
                 if (change is { } s)
                 {
                     _events.Add(id, s);
-                    TimeIndex.Entry entry = EntryOf(s);
-                    ForEachIndex(s.Event, create: true, index => index.Add(entry));
+                    SortedSpanIndex.Entry entry = EntryOf(s);
+                    _all.Add(entry);
+                    foreach (Commitment c in s.Event.Commitments)
+                    {
+                        AddTo(_byAttendee, c.AttendeeId, entry);
+                    }
+                    if (s.Event.OrganizerId is { } o)
+                    {
+                        AddTo(_byOrganizer, o, entry);
+                    }
                 }
             }
         }
     }
 
-    private static TimeIndex.Entry EntryOf(Stored s)
+    private static SortedSpanIndex.Entry EntryOf(Stored s)
         => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event);
 
-    private static bool SameIndexing(Stored old, Stored change)
+    private static void AddTo(Dictionary<AttendeeId, SortedSpanIndex> indexes, AttendeeId key, SortedSpanIndex.Entry entry)
     {
-        if (old.Span != change.Span || old.Event.OrganizerId != change.Event.OrganizerId || old.Event.Commitments.Length != change.Event.Commitments.Length)
+        if (!indexes.TryGetValue(key, out SortedSpanIndex? index))
         {
-            return false;
+            index = new SortedSpanIndex();
+            indexes.Add(key, index);
         }
-        foreach (Commitment c in change.Event.Commitments)
-        {
-            if (!old.Event.HasAttendee(c.AttendeeId))
-            {
-                return false;
-            }
-        }
-        return true;
+        index.Add(entry);
     }
 
-    /// <summary>Calls <paramref name="action"/> on every index that holds the event: all events, its attendees', its
-    /// organizer's; with <paramref name="create"/>, an attendee or organizer without an index gets one first.</summary>
-    private void ForEachIndex(CalendarEvent e, bool create, Action<TimeIndex> action)
+    /// <summary>Removes an entry from a key's index, and the index when that leaves it empty.</summary>
+    private static void RemoveFrom(Dictionary<AttendeeId, SortedSpanIndex> indexes, AttendeeId key, SortedSpanIndex.Entry entry)
     {
-        action(_all);
-        foreach (Commitment c in e.Commitments)
+        if (indexes.TryGetValue(key, out SortedSpanIndex? index))
         {
-            _byAttendee.Change(c.AttendeeId, create, action);
-        }
-        if (e.OrganizerId is { } o)
-        {
-            _byOrganizer.Change(o, create, action);
-        }
-    }
-
-    /// <summary>Drops the attendee and organizer indexes an event's removal left empty.</summary>
-    private void PruneEmptyIndexes(CalendarEvent e)
-    {
-        foreach (Commitment c in e.Commitments)
-        {
-            if (_byAttendee.Find(c.AttendeeId) is { Count: 0 })
+            index.Remove(entry);
+            if (index.Count == 0)
             {
-                _byAttendee.Remove(c.AttendeeId);
+                indexes.Remove(key);
             }
-        }
-        if (e.OrganizerId is { } o && _byOrganizer.Find(o) is { Count: 0 })
-        {
-            _byOrganizer.Remove(o);
         }
     }
 

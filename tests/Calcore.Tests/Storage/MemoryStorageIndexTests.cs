@@ -13,9 +13,10 @@ namespace Calcore.Tests.Storage;
 
 /// <summary>
 /// MemoryStorage's time indexes against a brute-force model: random calendars of several shapes (even spread,
-/// many equal starts, bursts and long gaps, long and open-ended spans, empty spans), sizes on both sides of the
-/// point where an index bucket turns from one array into chunks (for one attendee and for all events), and random writes of every kind (an answer that
-/// keeps the indexing, a move, a change of attendees, a deletion), each followed by queries compared with the model.
+/// many equal starts, bursts and long gaps, long and open-ended spans, empty spans), small and large (for one attendee
+/// and for all events), and random writes of every kind (an answer that keeps the indexing, a move, a change of
+/// attendees, a deletion), each followed by queries compared with the model, inside the transaction (its own writes
+/// over the committed state) and after its commit.
 /// </summary>
 public sealed class MemoryStorageIndexTests
 {
@@ -101,6 +102,7 @@ public sealed class MemoryStorageIndexTests
                             break;
                     }
                 }
+                await CompareAsync(tx.QueryEventsAsync, model, random, shape, queries: 3);
                 await tx.CommitAsync(default);
             }
             await CompareAsync(storage, model, random, shape, queries: 6);
@@ -108,7 +110,10 @@ public sealed class MemoryStorageIndexTests
         storage.Count.Should().Be(model.Count);
     }
 
-    private static async Task CompareAsync(MemoryStorage storage, Dictionary<EventId, (CalendarEvent Event, Interval Span)> model, Random random, Shape shape, int queries)
+    private static Task CompareAsync(MemoryStorage storage, Dictionary<EventId, (CalendarEvent Event, Interval Span)> model, Random random, Shape shape, int queries)
+        => CompareAsync(storage.QueryEventsAsync, model, random, shape, queries);
+
+    private static async Task CompareAsync(Func<EventQuery, System.Threading.CancellationToken, ValueTask<IReadOnlyList<CalendarEvent>>> queryAsync, Dictionary<EventId, (CalendarEvent Event, Interval Span)> model, Random random, Shape shape, int queries)
     {
         for (int q = 0; q < queries; q++)
         {
@@ -116,7 +121,7 @@ public sealed class MemoryStorageIndexTests
             AttendeeId? attendee = random.Next(3) == 0 ? (AttendeeId?)null : People[random.Next(People.Length)];
             AttendeeId? organizer = random.Next(3) == 0 ? People[random.Next(People.Length)] : (AttendeeId?)null;
             var query = new EventQuery { Window = window, Attendee = attendee, Organizer = organizer };
-            IReadOnlyList<CalendarEvent> found = await storage.QueryEventsAsync(query, default);
+            IReadOnlyList<CalendarEvent> found = await queryAsync(query, default);
             // The expected answer is the set of matching events in the order (span start, id); with unique ids, the
             // answer equals it exactly when it holds the same events and is in that order, which is checked without
             // sorting the model for every query.
