@@ -9,7 +9,7 @@ namespace Calcore.Attendees;
 
 /// <summary>An in-memory attendee directory: create people and rooms, then find them by id, name or type.</summary>
 /// <remarks>
-/// <para>Give it to the engine's builder (<c>StorageManagerBuilder.AddAttendeeSource</c>) so that the engine finds each
+/// <para>Give it to the engine's builder (its <c>AddAttendeeSource</c> method) so that the engine finds each
 /// attendee's type and invite policy by id. Attendees may be added before or after the engine is built.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
