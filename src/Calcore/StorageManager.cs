@@ -56,7 +56,7 @@ public sealed class StorageManager : IAsyncDisposable
     /// <summary>Gets the zone in which floating and all-day events are placed on the time line.</summary>
     public DateTimeZone Zone { get; }
 
-    /// <summary>Gets the storage the manager works on (tests and storage tools reach it; applications do not need it).</summary>
+    /// <summary>Gets the storage the manager works on (internal: the engine's own tests and benchmarks reach it).</summary>
     internal IStorage Storage { get; }
 
     /// <summary>The span of an event on the time line, as storage indexes it (for bulk loaders in tests and benchmarks).</summary>

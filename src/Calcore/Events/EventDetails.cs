@@ -154,7 +154,7 @@ public sealed record EventDetails
     /// The series' first instance is <see cref="Timing"/>'s start (DTSTART), which is not repeated here. The lines are
     /// checked in one place, when the event is written: the engine parses the whole set against the start and refuses a
     /// line that is not a recurrence line or does not parse with a <see cref="Calcore.Recurrence.RecurrenceParseException"/>
-    /// (an <see cref="ArgumentException"/> for the parameter <c>details</c>) naming the line and the position in it.
+    /// (an <see cref="ArgumentException"/> for the parameter that carried these details) naming the line and the position.
     /// </remarks>
     /// <exception cref="ArgumentNullException">Set to null, or a line is null.</exception>
     public IReadOnlyList<string> Recurrence
