@@ -160,52 +160,57 @@ public sealed class MemoryStorage : IStorage, IDisposable
             {
                 if (_events.Remove(id, out Stored old))
                 {
-                    SortedSpanIndex.Entry entry = EntryOf(old);
-                    _all.Remove(entry);
-                    foreach (Commitment c in old.Event.Commitments)
-                    {
-                        RemoveFrom(_byAttendee, c.AttendeeId, entry);
-                    }
-                    if (old.Event.OrganizerId is { } o)
-                    {
-                        RemoveFrom(_byOrganizer, o, entry);
-                    }
+                    Index(old, add: false);
                 }
                 if (change is { } s)
                 {
                     _events.Add(id, s);
-                    SortedSpanIndex.Entry entry = EntryOf(s);
-                    _all.Add(entry);
-                    foreach (Commitment c in s.Event.Commitments)
-                    {
-                        AddTo(_byAttendee, c.AttendeeId, entry);
-                    }
-                    if (s.Event.OrganizerId is { } o)
-                    {
-                        AddTo(_byOrganizer, o, entry);
-                    }
+                    Index(s, add: true);
                 }
             }
+        }
+    }
+
+    /// <summary>Adds a stored event's entry to, or removes it from, every index it belongs in: all events, each
+    /// attendee's, and its organizer's.</summary>
+    private void Index(Stored stored, bool add)
+    {
+        SortedSpanIndex.Entry entry = EntryOf(stored);
+        if (add)
+        {
+            _all.Add(entry);
+        }
+        else
+        {
+            _all.Remove(entry);
+        }
+        foreach (Commitment c in stored.Event.Commitments)
+        {
+            Change(_byAttendee, c.AttendeeId, entry, add);
+        }
+        if (stored.Event.OrganizerId is { } organizer)
+        {
+            Change(_byOrganizer, organizer, entry, add);
         }
     }
 
     private static SortedSpanIndex.Entry EntryOf(Stored s)
         => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event);
 
-    private static void AddTo(Dictionary<AttendeeId, SortedSpanIndex> indexes, AttendeeId key, SortedSpanIndex.Entry entry)
+    /// <summary>Adds an entry to a key's index (creating the index), or removes it (and the index when that leaves it
+    /// empty).</summary>
+    private static void Change(Dictionary<AttendeeId, SortedSpanIndex> indexes, AttendeeId key, SortedSpanIndex.Entry entry, bool add)
     {
-        if (!indexes.TryGetValue(key, out SortedSpanIndex? index))
+        if (add)
         {
-            index = new SortedSpanIndex();
-            indexes.Add(key, index);
+            if (!indexes.TryGetValue(key, out SortedSpanIndex? created))
+            {
+                created = new SortedSpanIndex();
+                indexes.Add(key, created);
+            }
+            created.Add(entry);
         }
-        index.Add(entry);
-    }
-
-    /// <summary>Removes an entry from a key's index, and the index when that leaves it empty.</summary>
-    private static void RemoveFrom(Dictionary<AttendeeId, SortedSpanIndex> indexes, AttendeeId key, SortedSpanIndex.Entry entry)
-    {
-        if (indexes.TryGetValue(key, out SortedSpanIndex? index))
+        else if (indexes.TryGetValue(key, out SortedSpanIndex? index))
         {
             index.Remove(entry);
             if (index.Count == 0)
