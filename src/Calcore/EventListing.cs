@@ -39,7 +39,7 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
         var storageQuery = new EventQuery { Window = window, Attendee = scope, Organizer = scope is null ? criteria.Organizer : null };
         IReadOnlyList<CalendarEvent> found = await storage.QueryEventsAsync(storageQuery, cancellationToken).ConfigureAwait(false);
         // The storage narrows to the scoped attendee exactly, so a scoped query without criteria needs no check.
-        bool plain = ReferenceEquals(criteria, SearchCriteria.None) || criteria.Equals(SearchCriteria.None);
+        bool plain = criteria.Equals(SearchCriteria.None);
         var result = new List<(Instant Start, CalendarEvent Event)>(found.Count);
         foreach (CalendarEvent stored in found)
         {
