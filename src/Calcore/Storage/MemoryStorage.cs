@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Calcore.Attendees;
@@ -111,6 +112,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
         long ws = SpanMath.StartTicks(query.Window);
         long we = SpanMath.EndTicks(query.Window);
         var entries = new List<SortedSpanIndex.Entry>();
+        var found = new List<(SortedSpanIndex.Entry Entry, CalendarEvent Event)>();
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -119,29 +121,28 @@ public sealed class MemoryStorage : IStorage, IDisposable
                 : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
             index?.Collect(ws, we, entries);
+            foreach (SortedSpanIndex.Entry e in entries)
+            {
+                found.Add((e, _events[new EventId(e.Id!)].Event));
+            }
         }
         if (query.Attendee is not null && query.Organizer is not null)
         {
-            entries.RemoveAll(e => !Matches(e.Event!, query));
+            found.RemoveAll(f => !Matches(f.Event, query));
         }
         if (pending is not null)
         {
-            entries.RemoveAll(e => pending.ContainsKey(e.Event!.Id));
+            found.RemoveAll(f => pending.ContainsKey(f.Event.Id));
             foreach (Stored? p in pending.Values)
             {
                 if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s.Event, query))
                 {
-                    entries.Add(EntryOf(s));
+                    found.Add((EntryOf(s), s.Event));
                 }
             }
-            entries.Sort(SortedSpanIndex.EntryComparer.Instance);
+            found.Sort((x, y) => SortedSpanIndex.EntryComparer.Instance.Compare(x.Entry, y.Entry));
         }
-        var found = new CalendarEvent[entries.Count];
-        for (int i = 0; i < found.Length; i++)
-        {
-            found[i] = entries[i].Event!;
-        }
-        return found;
+        return [.. found.Select(f => f.Event)];
     }
 
     private static bool Matches(CalendarEvent e, EventQuery query)
@@ -158,15 +159,55 @@ public sealed class MemoryStorage : IStorage, IDisposable
             ThrowIfDisposed();
             foreach ((EventId id, Stored? change) in pending)
             {
-                if (_events.Remove(id, out Stored old))
+                bool existed = _events.Remove(id, out Stored old);
+                if (change is { } next)
+                {
+                    _events.Add(id, next);
+                    if (existed && next.Span == old.Span)
+                    {
+                        Reindex(old.Event, next.Event, EntryOf(next));
+                        continue;
+                    }
+                }
+                if (existed)
                 {
                     Index(old, add: false);
                 }
-                if (change is { } s)
+                if (change is { } added)
                 {
-                    _events.Add(id, s);
-                    Index(s, add: true);
+                    Index(added, add: true);
                 }
+            }
+        }
+    }
+
+    /// <summary>A replacement that keeps the event's span keeps its entries (they name the event, not its snapshot):
+    /// only the attendees who joined or left, and a changed organizer, touch an index.</summary>
+    private void Reindex(CalendarEvent before, CalendarEvent after, SortedSpanIndex.Entry entry)
+    {
+        foreach (Commitment c in before.Commitments)
+        {
+            if (!after.HasAttendee(c.AttendeeId))
+            {
+                Change(_byAttendee, c.AttendeeId, entry, add: false);
+            }
+        }
+        foreach (Commitment c in after.Commitments)
+        {
+            if (!before.HasAttendee(c.AttendeeId))
+            {
+                Change(_byAttendee, c.AttendeeId, entry, add: true);
+            }
+        }
+        if (before.OrganizerId != after.OrganizerId)
+        {
+            if (before.OrganizerId is { } was)
+            {
+                Change(_byOrganizer, was, entry, add: false);
+            }
+            if (after.OrganizerId is { } now)
+            {
+                Change(_byOrganizer, now, entry, add: true);
             }
         }
     }
@@ -195,7 +236,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     }
 
     private static SortedSpanIndex.Entry EntryOf(Stored s)
-        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event);
+        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event.Id.Value);
 
     /// <summary>Adds an entry to a key's index (creating the index), or removes it (and the index when that leaves it
     /// empty).</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Calcore.Events;
 using Calcore.Internal;
 using NodaTime;
 
@@ -16,8 +15,9 @@ namespace Calcore.Storage.Internal;
 /// spans (series) are kept in a second sorted set and searched from its beginning up to the window's end, since any of
 /// them may reach the window. A query of [ws, we) therefore costs O(log n) plus the short spans that start in
 /// [ws − longest short span, we) plus the long spans that start before we.</para>
-/// <para>Each set is a red-black tree (<see cref="SortedSet{T}"/>), so adding or removing one entry costs O(log n) even
-/// in the index of all events. The longest short span only grows while the index holds short spans (a removal does
+/// <para>Each set is a <see cref="ChunkedSortedList{T}"/> (short sorted arrays under a sorted list of their first
+/// entries), so adding or removing one entry costs O(log n) plus one short array's move even in the index of all
+/// events, and a search reads a few contiguous arrays. The longest short span only grows while the index holds short spans (a removal does
 /// not shrink it), which can only widen a search. Not thread-safe: the owner locks.</para>
 /// </remarks>
 internal sealed class SortedSpanIndex
@@ -27,8 +27,8 @@ internal sealed class SortedSpanIndex
 
     private static readonly long LongSpanTicks = Duration.FromDays(LongSpanDays).BclCompatibleTicks;
 
-    private readonly SortedSet<Entry> _short = new(EntryComparer.Instance);
-    private readonly SortedSet<Entry> _long = new(EntryComparer.Instance);
+    private readonly ChunkedSortedList<Entry> _short = new(EntryComparer.Instance);
+    private readonly ChunkedSortedList<Entry> _long = new(EntryComparer.Instance);
     private long _longestShort;
 
     /// <summary>Gets the number of entries.</summary>
@@ -76,14 +76,14 @@ internal sealed class SortedSpanIndex
     }
 
     /// <summary>Adds the entries of <paramref name="set"/> that start in [lower, we) and overlap [ws, we).</summary>
-    private static void Collect(SortedSet<Entry> set, long lower, long ws, long we, List<Entry> into)
+    private static void Collect(ChunkedSortedList<Entry> set, long lower, long ws, long we, List<Entry> into)
     {
         if (set.Count == 0 || lower >= we)
         {
             return;
         }
         // A key without an event comes before every entry with its start, so the view is exactly the starts in [lower, we).
-        foreach (Entry e in set.GetViewBetween(new Entry(lower, lower, null), new Entry(we, we, null)))
+        foreach (Entry e in set.Range(new Entry(lower, lower, null), new Entry(we, we, null)))
         {
             if (SpanMath.Overlaps(e.Start, e.End, ws, we))
             {
@@ -94,9 +94,10 @@ internal sealed class SortedSpanIndex
 
     private static bool IsLong(Entry e) => e.End == long.MaxValue || e.End - e.Start > LongSpanTicks;
 
-    /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open) and the stored
-    /// snapshot (null only in a search key).</summary>
-    internal readonly record struct Entry(long Start, long End, CalendarEvent? Event);
+    /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open) and the event's
+    /// id text (null only in a search key). The entry names the event rather than holding its snapshot, so a change that
+    /// keeps an event's span leaves its entries as they are.</summary>
+    internal readonly record struct Entry(long Start, long End, string? Id);
 
     /// <summary>Orders entries by start, then id (ordinal): the order storage results are returned in. A search key (no
     /// event) comes before every entry with its start.</summary>
@@ -107,11 +108,11 @@ internal sealed class SortedSpanIndex
         public int Compare(Entry x, Entry y)
         {
             int c = x.Start.CompareTo(y.Start);
-            if (c != 0 || ReferenceEquals(x.Event, y.Event))
+            if (c != 0 || ReferenceEquals(x.Id, y.Id))
             {
                 return c;
             }
-            return x.Event is null ? -1 : y.Event is null ? 1 : string.CompareOrdinal(x.Event.Id.Value, y.Event.Id.Value);
+            return x.Id is null ? -1 : y.Id is null ? 1 : string.CompareOrdinal(x.Id, y.Id);
         }
     }
 }
