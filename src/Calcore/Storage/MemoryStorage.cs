@@ -112,7 +112,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
         long ws = SpanMath.StartTicks(query.Window);
         long we = SpanMath.EndTicks(query.Window);
         var entries = new List<SortedSpanIndex.Entry>();
-        var found = new List<(SortedSpanIndex.Entry Entry, CalendarEvent Event)>();
+        CalendarEvent[] found;
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -121,28 +121,37 @@ public sealed class MemoryStorage : IStorage, IDisposable
                 : query.Organizer is { } o ? _byOrganizer.GetValueOrDefault(o)
                 : _all;
             index?.Collect(ws, we, entries);
-            foreach (SortedSpanIndex.Entry e in entries)
+            found = new CalendarEvent[entries.Count];
+            for (int i = 0; i < found.Length; i++)
             {
-                found.Add((e, _events[new EventId(e.Id!)].Event));
+                found[i] = _events[entries[i].Id].Event;
             }
         }
-        if (query.Attendee is not null && query.Organizer is not null)
+        if ((query.Attendee is null || query.Organizer is null) && pending is null)
         {
-            found.RemoveAll(f => !Matches(f.Event, query));
+            return found;
+        }
+        // A query by both filters, or a transaction's view: its own writes replace the committed state of what they touch.
+        var listed = new List<(SortedSpanIndex.Entry Entry, CalendarEvent Event)>(found.Length);
+        for (int i = 0; i < found.Length; i++)
+        {
+            if (Matches(found[i], query) && (pending is null || !pending.ContainsKey(found[i].Id)))
+            {
+                listed.Add((entries[i], found[i]));
+            }
         }
         if (pending is not null)
         {
-            found.RemoveAll(f => pending.ContainsKey(f.Event.Id));
             foreach (Stored? p in pending.Values)
             {
                 if (p is { } s && SpanMath.Overlaps(s.Span, query.Window) && Matches(s.Event, query))
                 {
-                    found.Add((EntryOf(s), s.Event));
+                    listed.Add((EntryOf(s), s.Event));
                 }
             }
-            found.Sort((x, y) => SortedSpanIndex.EntryComparer.Instance.Compare(x.Entry, y.Entry));
+            listed.Sort((x, y) => SortedSpanIndex.EntryComparer.Instance.Compare(x.Entry, y.Entry));
         }
-        return [.. found.Select(f => f.Event)];
+        return [.. listed.Select(l => l.Event)];
     }
 
     private static bool Matches(CalendarEvent e, EventQuery query)
@@ -236,7 +245,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     }
 
     private static SortedSpanIndex.Entry EntryOf(Stored s)
-        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event.Id.Value);
+        => new(SpanMath.StartTicks(s.Span), SpanMath.EndTicks(s.Span), s.Event.Id);
 
     /// <summary>Adds an entry to a key's index (creating the index), or removes it (and the index when that leaves it
     /// empty).</summary>

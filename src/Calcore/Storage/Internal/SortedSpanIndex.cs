@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Calcore.Events;
 using Calcore.Internal;
 using NodaTime;
 
@@ -83,7 +84,7 @@ internal sealed class SortedSpanIndex
             return;
         }
         // A key without an event comes before every entry with its start, so the view is exactly the starts in [lower, we).
-        foreach (Entry e in set.Range(new Entry(lower, lower, null), new Entry(we, we, null)))
+        foreach (Entry e in set.Range(new Entry(lower, lower, default), new Entry(we, we, default)))
         {
             if (SpanMath.Overlaps(e.Start, e.End, ws, we))
             {
@@ -95,9 +96,9 @@ internal sealed class SortedSpanIndex
     private static bool IsLong(Entry e) => e.End == long.MaxValue || e.End - e.Start > LongSpanTicks;
 
     /// <summary>One indexed span: start and end as Unix ticks (end <see cref="long.MaxValue"/> when open) and the event's
-    /// id text (null only in a search key). The entry names the event rather than holding its snapshot, so a change that
+    /// id (the default id, which no event has, only in a search key). The entry names the event rather than holding its snapshot, so a change that
     /// keeps an event's span leaves its entries as they are.</summary>
-    internal readonly record struct Entry(long Start, long End, string? Id);
+    internal readonly record struct Entry(long Start, long End, EventId Id);
 
     /// <summary>Orders entries by start, then id (ordinal): the order storage results are returned in. A search key (no
     /// event) comes before every entry with its start.</summary>
@@ -108,11 +109,7 @@ internal sealed class SortedSpanIndex
         public int Compare(Entry x, Entry y)
         {
             int c = x.Start.CompareTo(y.Start);
-            if (c != 0 || ReferenceEquals(x.Id, y.Id))
-            {
-                return c;
-            }
-            return x.Id is null ? -1 : y.Id is null ? 1 : string.CompareOrdinal(x.Id, y.Id);
+            return c != 0 ? c : string.CompareOrdinal(x.Id.Value, y.Id.Value);
         }
     }
 }
