@@ -316,7 +316,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         });
     }
 
-    /// <summary>Reads the schema version without writing: 0 for an empty database; refuses newer and foreign files.</summary>
+    /// <summary>Reads the schema version without writing: 0 for an empty database; refuses newer, negative and foreign files.</summary>
     private int ReadSchemaVersion(SqliteConnection connection)
     {
         long objects = Scalar(connection, "SELECT count(*) FROM sqlite_master");
@@ -334,6 +334,11 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         {
             throw new CalcoreStorageException(StorageErrorCode.SchemaTooNew,
                 $"SQLite storage '{Path}': the file has schema version {version}, newer than the {Schema.CurrentVersion} this library knows; upgrade Calcore.Storage.Sqlite. The file was left untouched.");
+        }
+        if (version < 0)
+        {
+            throw SqliteErrors.Corrupt(Path, string.Create(CultureInfo.InvariantCulture,
+                $"the file has schema version {version}, which no Calcore storage ever had (versions start at 1); it was left untouched."));
         }
         return (int)version;
     }

@@ -48,6 +48,22 @@ public sealed class BadFileTests(ITestOutputHelper output) : IDisposable
         File.Exists(path + "-wal").Should().BeFalse("the journal mode was not switched");
     }
 
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(-2147483649L)]
+    [InlineData(long.MinValue)]
+    public void A_database_with_a_negative_schema_version_is_refused_as_corrupt_naming_the_version(long version)
+    {
+        string path = Path.Combine(_folder, "negative.db");
+        string text = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Raw(path, $"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES ({text});");
+        string before = Hash(path);
+        CalcoreStorageException ex = OpenFails(path, StorageErrorCode.Corrupt);
+        ex.Message.Should().Contain($"schema version {text}");
+        Hash(path).Should().Be(before);
+        OpenFails(path, StorageErrorCode.Corrupt, new SqliteStorageOptions { ReadOnly = true }).Message.Should().Contain($"schema version {text}");
+    }
+
     [Fact]
     public void Another_applications_database_is_refused_and_left_untouched()
     {

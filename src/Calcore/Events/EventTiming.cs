@@ -20,11 +20,22 @@ namespace Calcore.Events;
 /// </list>
 /// <para>A wall time that does not exist (in a daylight-saving gap) moves forward by the length of the gap; an
 /// ambiguous one takes the earlier instant (NodaTime's lenient resolver; RFC 5545 §3.3.5).</para>
+/// <para><b>Range.</b> An event must lie, as wall-clock times, between <see cref="MinStart"/> (0001-01-02T00:00) and
+/// <see cref="MaxEnd"/> (9999-12-31T00:00): its start not before the first, its end (start plus duration, or the
+/// exclusive end date of an all-day event) not after the second. That is the years 1–9999 that the recurrence engine
+/// and the storages use, less one day at each end, so that placing the event in any zone (offsets up to ±18 hours)
+/// stays on NodaTime's time line. The factories throw <see cref="ArgumentOutOfRangeException"/> otherwise.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class EventTiming : IEquatable<EventTiming>
 {
     private readonly Offset? _offset;
+
+    /// <summary>The earliest wall-clock start an event may have: 0001-01-02T00:00 (see the remarks on range).</summary>
+    private static readonly LocalDateTime MinStart = new(1, 1, 2, 0, 0);
+
+    /// <summary>The latest wall-clock end an event may have: 9999-12-31T00:00 (see the remarks on range).</summary>
+    private static readonly LocalDateTime MaxEnd = new(9999, 12, 31, 0, 0);
 
     private EventTiming(LocalDateTime start, DateTimeZone? zone, Duration duration, int days, Offset? offset = null)
     {
@@ -72,13 +83,15 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="zone">The zone, or null for a floating event.</param>
     /// <param name="duration">The exact length; zero or positive.</param>
     /// <returns>The timing.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative, or the event starts before
+    /// 0001-01-02 or ends after 9999-12-31T00:00 (see the remarks on range).</exception>
     public static EventTiming Timed(LocalDateTime start, DateTimeZone? zone, Duration duration)
     {
         if (duration < Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "An event's duration must not be negative.");
         }
+        CheckRange(start, duration, nameof(duration));
         return new EventTiming(start, zone, duration, 0);
     }
 
@@ -90,8 +103,15 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// floating event, which has no zone yet, the wall-clock difference: on a night when the clocks change in the zone the
     /// event is later placed in, such an event ends an hour off its wall-clock end (RFC 5545 would keep the wall-clock end).</returns>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The start is before 0001-01-02 or the end after 9999-12-31T00:00
+    /// (see the remarks on range).</exception>
     public static EventTiming Timed(LocalDateTime start, DateTimeZone? zone, LocalDateTime end)
     {
+        CheckRange(start, Duration.Zero, nameof(start));
+        if (end > MaxEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), end, $"An event must end by {MaxEnd:uuuu-MM-dd'T'HH:mm} (the representable range).");
+        }
         Duration duration = zone is null
             ? end.InUtc().ToInstant() - start.InUtc().ToInstant()
             : end.InZoneLeniently(zone).ToInstant() - start.InZoneLeniently(zone).ToInstant();
@@ -106,7 +126,8 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="start">The start, whose zone becomes the event's zone.</param>
     /// <param name="duration">The exact length; zero or positive.</param>
     /// <returns>The timing.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative, or the event starts before
+    /// 0001-01-02 or ends after 9999-12-31T00:00 (see the remarks on range).</exception>
     public static EventTiming Timed(ZonedDateTime start, Duration duration)
     {
         EventTiming timing = Timed(start.LocalDateTime, start.Zone, duration);
@@ -120,10 +141,12 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="start">The first day.</param>
     /// <param name="days">The number of days; at least 1.</param>
     /// <returns>The timing.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than 36,500.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than 36,500, or the
+    /// event starts before 0001-01-02 or ends after 9999-12-31 (exclusive end date; see the remarks on range).</exception>
     public static EventTiming AllDay(LocalDate start, int days = 1)
     {
         Preconditions.CheckArgumentRange(nameof(days), days, 1, 36_500);
+        CheckRange(start.AtMidnight(), Duration.FromDays(days), nameof(days));
         return new EventTiming(start.AtMidnight(), null, Duration.FromDays(days), days);
     }
 
@@ -131,7 +154,8 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <param name="start">Any time on the first day; the time of day is dropped.</param>
     /// <param name="duration">The length: null or zero gives one day; anything else is rounded up to whole days.</param>
     /// <returns>The timing.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative or longer than 36,500 days.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative or longer than 36,500 days, or
+    /// the event starts before 0001-01-02 or ends after 9999-12-31 (see the remarks on range).</exception>
     public static EventTiming AllDay(LocalDateTime start, Duration? duration)
     {
         Duration length = duration ?? Duration.Zero;
@@ -164,8 +188,32 @@ public sealed class EventTiming : IEquatable<EventTiming>
     /// <summary>Returns a copy that starts at another wall-clock time (or date, for all-day events), keeping the length.</summary>
     /// <param name="start">The new start; for all-day timings only its date is used.</param>
     /// <returns>The moved timing.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The moved event would start before 0001-01-02 or end after
+    /// 9999-12-31T00:00 (see the remarks on range).</exception>
     public EventTiming WithStart(LocalDateTime start)
-        => IsAllDay ? AllDay(start.Date, Days) : new EventTiming(start, Zone, Duration, 0);
+    {
+        if (IsAllDay)
+        {
+            return AllDay(start.Date, Days);
+        }
+        CheckRange(start, Duration, nameof(start));
+        return new EventTiming(start, Zone, Duration, 0);
+    }
+
+    /// <summary>Refuses a wall-clock span outside [<see cref="MinStart"/>, <see cref="MaxEnd"/>].</summary>
+    private static void CheckRange(LocalDateTime start, Duration length, string lengthName)
+    {
+        if (start < MinStart)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), start,
+                $"An event must start on or after {MinStart:uuuu-MM-dd'T'HH:mm} (the representable range is years 1 to 9999, less a day at each end).");
+        }
+        if (start > MaxEnd || MaxEnd.InUtc().ToInstant() - start.InUtc().ToInstant() < length)
+        {
+            throw new ArgumentOutOfRangeException(start > MaxEnd ? nameof(start) : lengthName, start > MaxEnd ? start : length,
+                $"An event must end by {MaxEnd:uuuu-MM-dd'T'HH:mm} (the representable range is years 1 to 9999, less a day at each end); this one starts at {start:uuuu-MM-dd'T'HH:mm}.");
+        }
+    }
 
     /// <inheritdoc/>
     public bool Equals(EventTiming? other)

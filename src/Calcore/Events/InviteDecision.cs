@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Calcore.Internal;
 
 namespace Calcore.Events;
@@ -42,10 +43,11 @@ public sealed class InviteDecision
     /// <param name="conflicts">The conflicts that caused them.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentNullException">A list is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="conflicts"/> contains a null element.</exception>
     public static InviteDecision AcceptExcept(IReadOnlyList<OriginalStart> declinedInstances, IReadOnlyList<EventConflict> conflicts)
     {
         Preconditions.CheckNotNull(declinedInstances);
-        Preconditions.CheckNotNull(conflicts);
+        CheckNoNullElement(conflicts);
         string reason = FormattableString.Invariant($"Accepted, except {declinedInstances.Count} conflicting instance{(declinedInstances.Count == 1 ? "" : "s")} ({string.Join(", ", declinedInstances)}).");
         return new InviteDecision(ParticipationStatus.Accepted, [.. conflicts], reason, [.. declinedInstances]);
     }
@@ -54,9 +56,10 @@ public sealed class InviteDecision
     /// <param name="conflicts">The conflicting bookings.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="conflicts"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="conflicts"/> contains a null element.</exception>
     public static InviteDecision Decline(IReadOnlyList<EventConflict> conflicts)
     {
-        Preconditions.CheckNotNull(conflicts);
+        CheckNoNullElement(conflicts);
         string reason = conflicts.Count == 0
             ? "Declined."
             : $"Declined: conflicts with {conflicts.Count} booking{(conflicts.Count == 1 ? "" : "s")} ({string.Join(", ", Describe(conflicts))}).";
@@ -69,6 +72,15 @@ public sealed class InviteDecision
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
     public static InviteDecision Decline(string reason)
         => new(ParticipationStatus.Declined, [], Preconditions.CheckNotNull(reason));
+
+    private static void CheckNoNullElement(IReadOnlyList<EventConflict> conflicts, [CallerArgumentExpression(nameof(conflicts))] string? paramName = null)
+    {
+        Preconditions.CheckNotNull(conflicts, paramName);
+        for (int i = 0; i < conflicts.Count; i++)
+        {
+            Preconditions.CheckArgument(conflicts[i] is not null, paramName ?? nameof(conflicts), FormattableString.Invariant($"The conflict at index {i} is null."));
+        }
+    }
 
     private static IEnumerable<string> Describe(IReadOnlyList<EventConflict> conflicts)
     {

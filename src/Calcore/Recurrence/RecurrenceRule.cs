@@ -21,7 +21,8 @@ namespace Calcore.Recurrence;
 /// <para>Validation follows §3.3.10: values must be in range (BYMONTHDAY=0, BYMONTH=13, BYSETPOS=0,
 /// INTERVAL=0 are errors); BYWEEKNO is only valid with FREQ=YEARLY; BYYEARDAY is not valid with
 /// DAILY, WEEKLY or MONTHLY; BYMONTHDAY is not valid with WEEKLY; a BYDAY ordinal is only valid with
-/// MONTHLY (then -5 to 5) or YEARLY (not together with BYWEEKNO); BYSETPOS needs another BYxxx part.
+/// MONTHLY or YEARLY (not together with BYWEEKNO), and may be -53 to -1 or 1 to 53 with either, as the
+/// grammar allows (a MONTHLY <c>6WE</c> simply never matches); BYSETPOS needs another BYxxx part.
 /// BYSECOND=60 (a leap second) is accepted as RFC 5545 allows, but never matches, since a
 /// <see cref="LocalDateTime"/> has no second 60.</para>
 /// <para>Lists are kept sorted and without duplicates, so equality is by value and independent of

@@ -68,6 +68,9 @@ namespace Calcore.Recurrence;
 /// rule produces from DTSTART; unlike an RRULE, DTSTART is not forced into it.</item>
 /// <item>An RDATE given in another zone than the set's (or in UTC) keeps its instant; its wall time
 /// is that instant's local time in the set's zone. A PERIOD contributes its start.</item>
+/// <item>On a date set (DTSTART is a DATE) BYHOUR, BYMINUTE and BYSECOND are ignored, as RFC 5545
+/// §3.3.10 requires: the rules are kept as written (<see cref="Rules"/> and <see cref="ToString"/> show
+/// them) but expand as if those parts were absent, one instance per selected date.</item>
 /// </list>
 /// <para><b>Never stuck.</b> A rule stops when its next period would start after 9999-12-31 (or its
 /// instant cannot be represented), and when it has skipped, without finding any instance, as many
@@ -116,8 +119,11 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
         ExceptionRules = Array.AsReadOnly(exRuleArray);
         RecurrenceDates = Array.AsReadOnly(RecurrenceDateList);
         ExceptionDates = Array.AsReadOnly(ExceptionDateList);
-        CompiledRules = ruleArray.Select(r => new CompiledRule(r, startSeconds)).ToArray();
-        CompiledExceptionRules = exRuleArray.Select(r => new CompiledRule(r, startSeconds)).ToArray();
+        // A date set keeps its rules as written (they format back unchanged) but expands them without
+        // BYHOUR/BYMINUTE/BYSECOND, which RFC 5545 §3.3.10 says MUST be ignored with a DATE DTSTART.
+        bool dateStart = kind == RecurrenceStartKind.Date;
+        CompiledRules = ruleArray.Select(r => new CompiledRule(r, startSeconds, dateStart)).ToArray();
+        CompiledExceptionRules = exRuleArray.Select(r => new CompiledRule(r, startSeconds, dateStart)).ToArray();
     }
 
     /// <summary>Gets the form of DTSTART.</summary>

@@ -379,4 +379,51 @@ public class EventTimingTests
         EventTiming.Timed(TenAm, null, Duration.FromMinutes(90)).ToString().Should().Contain("2026-03-02T10:00:00").And.Contain("floating");
         EventTiming.Timed(TenAm, Paris, Duration.FromMinutes(90)).ToString().Should().Contain("Europe/Paris");
     }
+
+    // ------------------------------------------------------------------ representable range
+
+    [Fact]
+    public void An_all_day_event_that_would_end_after_9999_12_31_is_out_of_range_at_construction()
+    {
+        Action lastDay = () => EventTiming.AllDay(new LocalDate(9999, 12, 31));
+        Action tooLong = () => EventTiming.AllDay(new LocalDate(9999, 12, 1), 31);
+
+        lastDay.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days").WithMessage("*9999-12-31*");
+        tooLong.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days");
+        EventTiming.AllDay(new LocalDate(9999, 12, 30)).EndDate.Should().Be(new LocalDate(9999, 12, 31));
+        EventTiming.AllDay(new LocalDate(9999, 12, 30)).ToInterval(DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]).End
+            .Should().Be(Instant.FromUtc(9999, 12, 30, 10, 0));
+    }
+
+    [Fact]
+    public void A_timed_event_before_year_1_or_ending_after_9999_12_31_is_out_of_range_at_construction()
+    {
+        Action minimum = () => EventTiming.Timed(LocalDateTime.MinIsoValue, Paris, Duration.FromHours(1));
+        Action firstDay = () => EventTiming.Timed(new LocalDateTime(1, 1, 1, 12, 0), Paris, Duration.FromHours(1));
+        Action lateEnd = () => EventTiming.Timed(new LocalDateTime(9999, 12, 30, 23, 0), NewYork, Duration.FromHours(2));
+        Action maximum = () => EventTiming.Timed(LocalDateTime.MaxIsoValue, null, Duration.Zero);
+        Action endForm = () => EventTiming.Timed(new LocalDateTime(9999, 12, 30, 23, 0), NewYork, LocalDateTime.MaxIsoValue);
+        Action minimumEndForm = () => EventTiming.Timed(LocalDateTime.MinIsoValue, DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"], TenAm);
+
+        minimum.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("start").WithMessage("*0001-01-02*");
+        firstDay.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("start");
+        lateEnd.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("duration").WithMessage("*9999-12-31*");
+        maximum.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("start");
+        endForm.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("end");
+        minimumEndForm.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("start");
+        EventTiming.Timed(new LocalDateTime(1, 1, 2, 0, 0), DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"], Duration.Zero).ToInterval(Paris).Start
+            .Should().Be(Instant.FromUtc(1, 1, 2, 10, 29, 20), "Kiritimati's local mean time then was -10:29:20");
+    }
+
+    [Fact]
+    public void Moving_a_timing_past_the_representable_range_is_out_of_range()
+    {
+        var timing = EventTiming.Timed(TenAm, Paris, Duration.FromHours(1));
+
+        Action late = () => timing.WithStart(new LocalDateTime(9999, 12, 30, 23, 30));
+        Action early = () => EventTiming.AllDay(new LocalDate(2026, 3, 2)).WithStart(LocalDateTime.MinIsoValue);
+
+        late.Should().Throw<ArgumentOutOfRangeException>();
+        early.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("start");
+    }
 }

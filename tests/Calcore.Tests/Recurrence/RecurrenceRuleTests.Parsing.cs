@@ -28,6 +28,18 @@ public partial class RecurrenceRuleTests
         rule.WeekStart.Should().Be(IsoDayOfWeek.Sunday);
     }
 
+    [Theory]
+    [InlineData("FREQ=MONTHLY;BYDAY=6WE")]
+    [InlineData("FREQ=MONTHLY;BYDAY=53MO,-53FR")]
+    [InlineData("FREQ=YEARLY;BYMONTH=2;BYDAY=-6SU")]
+    public void Parse_accepts_any_byday_ordinal_the_grammar_allows_in_monthly_and_yearly(string text)
+    {
+        var rule = RecurrenceRule.Parse(text);
+
+        RecurrenceRule.Parse(rule.ToString()).Should().Be(rule);
+        rule.ToBuilder().Build().Should().Be(rule);
+    }
+
     [Fact]
     public void Parse_reads_byweekno()
         => RecurrenceRule.Parse("FREQ=YEARLY;BYWEEKNO=20,-1;BYDAY=MO").ByWeekNumber.Should().Equal(-1, 20);
@@ -104,7 +116,7 @@ public partial class RecurrenceRuleTests
     [InlineData("FREQ=WEEKLY;BYDAY=1MO", "BYDAY", 12)]
     [InlineData("FREQ=DAILY;BYDAY=-1MO", "BYDAY", 11)]
     [InlineData("FREQ=YEARLY;BYWEEKNO=3;BYDAY=1MO", "BYDAY", 23)]
-    [InlineData("FREQ=MONTHLY;BYDAY=6MO", "BYDAY", 13)]
+    [InlineData("FREQ=MONTHLY;BYDAY=54MO", "BYDAY", 19)]
     [InlineData("FREQ=MONTHLY;BYDAY=MO,XX", "BYDAY", 22)]
     [InlineData("FREQ=DAILY;BYHOUR=24", "BYHOUR", 18)]
     [InlineData("FREQ=DAILY;BYMINUTE=60", "BYMINUTE", 20)]

@@ -41,6 +41,27 @@ public partial class RecurrenceSetTests
         watch.Elapsed.Should().BeLessThan(NeverStuckGuard, "the expansion ends (a hang guard, not a time budget)");
     }
 
+    [Theory]
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=6WE")]
+    [InlineData("RRULE:FREQ=MONTHLY;BYDAY=-6WE")]
+    [InlineData("RRULE:FREQ=YEARLY;BYMONTH=2;BYDAY=6SU,-6MO")]
+    public void A_byday_ordinal_no_month_has_produces_no_occurrences_and_the_enumeration_ends(string rule)
+    {
+        var set = Set("DTSTART:20260107T090000", rule); // 2026-01-07 is a Wednesday
+
+        Local(set.GetOccurrences()).Should().Equal("20260107T090000"); // DTSTART only (decision 1)
+        set.GetOccurrences(new Interval(Instant.FromUtc(2026, 1, 8, 0, 0), null)).Should().BeEmpty();
+        set.GetFirstOccurrenceAtOrAfter(Instant.FromUtc(2026, 1, 8, 0, 0)).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_sixth_weekday_beside_a_fifth_yields_only_the_months_that_have_a_fifth()
+    {
+        var set = Set("DTSTART:20251231T090000", "RRULE:FREQ=MONTHLY;BYDAY=5WE,6WE;COUNT=4"); // 2025-12-31 is a fifth Wednesday
+
+        Local(set.GetOccurrences()).Should().Equal("20251231T090000", "20260429T090000", "20260729T090000", "20260930T090000");
+    }
+
     [Fact]
     public void Leap_day_on_a_monday_is_found_decades_apart()
     {

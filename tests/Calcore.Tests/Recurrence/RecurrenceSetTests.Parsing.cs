@@ -103,6 +103,21 @@ public partial class RecurrenceSetTests
     }
 
     [Theory]
+    [InlineData("DTSTART;=:20260101T000000", 8)]
+    [InlineData("DTSTART;=X:20260101T000000", 8)]
+    [InlineData("DTSTART;VALUE=DATE-TIME; =X:20260101T000000", 24)]
+    public void Parse_refuses_an_empty_parameter_name_naming_its_position(string text, int position)
+    {
+        var e = ((Action)(() => RecurrenceSet.Parse(text))).Should().Throw<RecurrenceParseException>().Which;
+        e.Part.Should().Be("DTSTART");
+        e.Position.Should().Be(position);
+        e.Line.Should().Be(1);
+        e.Column.Should().Be(position + 1);
+        e.Message.Should().Contain("parameter name");
+        RecurrenceSet.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Theory]
     [InlineData("RRULE:FREQ=DAILY", 1, "DTSTART")]
     [InlineData("DTSTART:19970902T090000\nDTSTART:19970902T090000", 2, "DTSTART")]
     [InlineData("DTSTART:19970902T090000\nSUMMARY:hello", 2, "SUMMARY")]

@@ -15,6 +15,21 @@ public partial class RecurrenceSetTests
         Local(set.GetOccurrences()).Should().Equal("20260101T090000", "20260105T090000", "20260112T090000");
     }
 
+    [Theory]
+    [InlineData("RRULE:FREQ=DAILY;BYHOUR=9;COUNT=3")]
+    [InlineData("RRULE:FREQ=DAILY;BYHOUR=9;BYMINUTE=30;BYSECOND=15;COUNT=3")]
+    [InlineData("RRULE:FREQ=DAILY;BYMINUTE=0,30;COUNT=3")]
+    public void A_date_set_ignores_byhour_byminute_and_bysecond_but_keeps_them_as_written(string rule)
+    {
+        var set = Set("DTSTART;VALUE=DATE:20241018", rule);
+
+        set.GetOccurrences().Select(o => o.Date).Should().Equal(new LocalDate(2024, 10, 18), new LocalDate(2024, 10, 19), new LocalDate(2024, 10, 20));
+        Local(set.GetOccurrences()).Should().Equal("20241018T000000", "20241019T000000", "20241020T000000");
+        set.Rules.Single().Should().Be(RecurrenceRule.Parse(rule["RRULE:".Length..]));
+        set.ToString().Should().Contain(set.Rules.Single().ToString());
+        Set(set.ToString()).Should().Be(set);
+    }
+
     [Fact]
     public void Expand_skips_exdate_instances()
     {

@@ -22,8 +22,17 @@ internal sealed class CompiledRule
     /// <summary>Cap on consecutive loop iterations without an instance (each iteration skips at least one period).</summary>
     internal const long EmptyIterationLimit = 1_000_000;
 
-    internal CompiledRule(RecurrenceRule rule, long dtLocal)
+    /// <param name="rule">The rule as written.</param>
+    /// <param name="dtLocal">DTSTART's local seconds.</param>
+    /// <param name="dateStart">
+    /// True when DTSTART is a DATE: BYHOUR, BYMINUTE and BYSECOND are then ignored (RFC 5545 §3.3.10: they
+    /// "MUST be ignored" with a DATE DTSTART), so the rule expands as if they were absent.
+    /// </param>
+    internal CompiledRule(RecurrenceRule rule, long dtLocal, bool dateStart = false)
     {
+        IReadOnlyList<int> byHour = dateStart ? [] : rule.ByHour;
+        IReadOnlyList<int> byMinute = dateStart ? [] : rule.ByMinute;
+        IReadOnlyList<int> bySecond = dateStart ? [] : rule.BySecond;
         Freq = rule.Frequency;
         Interval = rule.Interval;
         Count = rule.End.Kind == RecurrenceEndKind.Count ? rule.End.Count!.Value : 0;
@@ -137,10 +146,10 @@ internal sealed class CompiledRule
 
         // Times: BYHOUR/BYMINUTE/BYSECOND expand for coarser frequencies (defaulting to DTSTART's
         // value) and limit for finer ones.
-        var hours = rule.ByHour.ToList();
-        var minutes = rule.ByMinute.ToList();
-        var seconds = rule.BySecond.Where(s => s < 60).ToList();
-        bool secondsGiven = rule.BySecond.Count > 0;
+        var hours = byHour.ToList();
+        var minutes = byMinute.ToList();
+        var seconds = bySecond.Where(s => s < 60).ToList();
+        bool secondsGiven = bySecond.Count > 0;
         if (Freq > RecurrenceFrequency.Hourly && hours.Count == 0)
         {
             hours.Add(dtSod / 3600);
@@ -159,15 +168,15 @@ internal sealed class CompiledRule
             case RecurrenceFrequency.Secondly:
                 times.Add(0);
                 UnitSeconds = 1;
-                HourMask = Mask(rule.ByHour);
-                MinuteMask = Mask(rule.ByMinute);
-                SecondMask = Mask(rule.BySecond);
+                HourMask = Mask(byHour);
+                MinuteMask = Mask(byMinute);
+                SecondMask = Mask(bySecond);
                 break;
             case RecurrenceFrequency.Minutely:
                 times.AddRange(seconds);
                 UnitSeconds = 60;
-                HourMask = Mask(rule.ByHour);
-                MinuteMask = Mask(rule.ByMinute);
+                HourMask = Mask(byHour);
+                MinuteMask = Mask(byMinute);
                 break;
             case RecurrenceFrequency.Hourly:
                 foreach (int mi in minutes)
@@ -178,7 +187,7 @@ internal sealed class CompiledRule
                     }
                 }
                 UnitSeconds = 3600;
-                HourMask = Mask(rule.ByHour);
+                HourMask = Mask(byHour);
                 break;
             default:
                 foreach (int h in hours)

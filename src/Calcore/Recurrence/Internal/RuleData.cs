@@ -112,10 +112,6 @@ internal sealed class RuleData
             {
                 return ("BYDAY", $"an ordinal weekday ({day}) is not valid with FREQ=YEARLY and BYWEEKNO");
             }
-            if (f == RecurrenceFrequency.Monthly && System.Math.Abs(day.Ordinal) > 5)
-            {
-                return ("BYDAY", $"ordinal {day.Ordinal} is out of range for FREQ=MONTHLY (-5 to 5)");
-            }
         }
         if (d.ByWeekNo.Count > 0 && f != RecurrenceFrequency.Yearly)
         {

@@ -133,6 +133,10 @@ internal static class SetParser
                 throw new Failure("a parameter must have the form NAME=VALUE", name, nameStart);
             }
             string paramName = s[nameStart..i].Trim().ToUpperInvariant();
+            if (paramName.Length == 0)
+            {
+                throw new Failure("missing parameter name before '='", name, nameStart);
+            }
             int valueStart = ++i;
             string paramValue;
             if (i < s.Length && s[i] == '"')
