@@ -14,13 +14,11 @@ public class ExpandTenYears
     private RecurrenceSet _set = null!;
     private Interval _window;
 
+    /// <summary>Gets the rules the <see cref="Rule"/> parameter takes: the five anchor rules.</summary>
+    public static System.Collections.Generic.IEnumerable<string> Rules => AnchorRules.All;
+
     /// <summary>The rule under test.</summary>
-    [Params(
-        "FREQ=DAILY",
-        "FREQ=WEEKLY;BYDAY=MO,WE,FR",
-        "FREQ=MONTHLY;BYDAY=-1FR",
-        "FREQ=YEARLY;BYMONTH=1;BYDAY=SU,MO;BYSETPOS=1,-1",
-        "FREQ=HOURLY;INTERVAL=3")]
+    [ParamsSource(nameof(Rules))]
     public string Rule { get; set; } = "FREQ=DAILY";
 
     /// <summary>The number of instances in the window (for the instances/s figure).</summary>

@@ -20,13 +20,11 @@ public class IcalNetPeerTenYears
 
     private IcalNetPeer _peer = null!;
 
+    /// <summary>Gets the rules the <see cref="Rule"/> parameter takes: the five anchor rules.</summary>
+    public static System.Collections.Generic.IEnumerable<string> Rules => AnchorRules.All;
+
     /// <summary>The rule under test.</summary>
-    [Params(
-        "FREQ=DAILY",
-        "FREQ=WEEKLY;BYDAY=MO,WE,FR",
-        "FREQ=MONTHLY;BYDAY=-1FR",
-        "FREQ=YEARLY;BYMONTH=1;BYDAY=SU,MO;BYSETPOS=1,-1",
-        "FREQ=HOURLY;INTERVAL=3")]
+    [ParamsSource(nameof(Rules))]
     public string Rule { get; set; } = "FREQ=DAILY";
 
     /// <summary>Prepares both engines and checks they agree on the instance count.</summary>
