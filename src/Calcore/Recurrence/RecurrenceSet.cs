@@ -372,28 +372,21 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
         {
             return null;
         }
-        if (Rules.Any(r => r.End.Kind == RecurrenceEndKind.Count))
-        {
-            Occurrence? last = null;
-            foreach (var o in GetOccurrences(placementZone))
-            {
-                last = o;
-            }
-            return last;
-        }
-
         // Latest wall time any instance can have, as local seconds; an instant is at most one day
-        // after its wall time (UTC offsets are within ±1 day).
+        // after its wall time (UTC offsets are within ±1 day). A COUNT rule's last instance is known
+        // (found once per zone, see the remarks on the type).
+        var zone = Zone ?? placementZone ?? DateTimeZone.Utc;
         long maxLocal = StartSeconds;
-        foreach (var rule in Rules)
+        foreach (var rule in CompiledRules)
         {
-            long value = rule.End.RawValue;
-            maxLocal = Math.Max(maxLocal, rule.End.Kind switch
-            {
-                RecurrenceEndKind.UntilDate => (value + 1) * CalendarMath.SecondsPerDay,
-                RecurrenceEndKind.UntilInstant => value + CalendarMath.SecondsPerDay,
-                _ => value,
-            });
+            long value = rule.UntilValue;
+            maxLocal = Math.Max(maxLocal, rule.Count > 0 ? Math.Max(rule.CountEnd(zone, forcedStart: true), StartSeconds - CalendarMath.SecondsPerDay) + CalendarMath.SecondsPerDay
+                : rule.UntilKind switch
+                {
+                    RecurrenceEndKind.UntilDate => (value + 1) * CalendarMath.SecondsPerDay,
+                    RecurrenceEndKind.UntilInstant => value + CalendarMath.SecondsPerDay,
+                    _ => value,
+                });
         }
         foreach (var rd in RecurrenceDateList)
         {

@@ -22,6 +22,8 @@ internal sealed class CompiledRule
     /// <summary>Cap on consecutive loop iterations without an instance (each iteration skips at least one period).</summary>
     internal const long EmptyIterationLimit = 1_000_000;
 
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Zone, bool Forced), long>? _countEnds;
+
     /// <param name="rule">The rule as written.</param>
     /// <param name="dtLocal">DTSTART's local seconds.</param>
     /// <param name="dateStart">
@@ -349,6 +351,21 @@ internal sealed class CompiledRule
 
     /// <summary>Instances per period when every period has the same number, else -1.</summary>
     internal int UniformCount { get; }
+
+    /// <summary>
+    /// Gets the instant of the last instance of a COUNT rule when its values are placed in a zone (see <see
+    /// cref="RuleSource.FindCountEnd"/>); sources stop after it, so that COUNT costs nothing when seeking. Found once
+    /// per zone and start kind and kept; thread-safe.
+    /// </summary>
+    /// <param name="zone">The zone the set is placed in.</param>
+    /// <param name="forcedStart">Whether DTSTART counts as the first instance (an RRULE) or not (an EXRULE).</param>
+    /// <returns>The instant (Unix seconds); <see cref="long.MinValue"/> when the rule has no instance of its own.</returns>
+    internal long CountEnd(NodaTime.DateTimeZone zone, bool forcedStart)
+    {
+        var ends = _countEnds ?? System.Threading.Interlocked.CompareExchange(ref _countEnds, new(), null) ?? _countEnds;
+        return ends.GetOrAdd((zone.Id, forcedStart), static (key, state) => RuleSource.FindCountEnd(state.Rule, key.Forced, state.Zone),
+            (Rule: this, Zone: zone));
+    }
 
     internal int CountSetPos(int n)
     {

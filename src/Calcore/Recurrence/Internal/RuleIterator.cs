@@ -41,35 +41,81 @@ internal sealed class RuleIterator
     private int _weeksThis;
     private int _weeksNext;
 
-    /// <summary>Gets the number of nominal values (DTSTART included when forced) before the position that <see cref="Seek"/> chose.</summary>
+    // Bounded work: the last wall time to generate, single-period loads for membership, memoised day counts.
+    private long _maxLocal;
+    private bool _single;
+    private long _probeK;
+    private bool _probeLoaded;
+    private long[]? _dayUnits;
+    private CompiledRule? _dayUnitsRule;
+
+    /// <summary>Gets the number of nominal values (DTSTART included when forced) before the position that <see cref="Seek"/> or <see cref="SeekToCount"/> chose.</summary>
     internal long CountedBeforeSeek => _emitted;
 
-    internal void Init(CompiledRule rule, bool forcedStart, bool countBeforeSeek)
+    /// <summary>Prepares the iterator.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="forcedStart">Whether DTSTART is the rule's first instance (an RRULE) or not (an EXRULE).</param>
+    /// <param name="countBeforeSeek">Whether <see cref="Seek"/> counts the values it skips (only needed to find where COUNT ends).</param>
+    /// <param name="maxLocal">No period that starts after this wall time is generated: the iterator ends there.</param>
+    internal void Init(CompiledRule rule, bool forcedStart, bool countBeforeSeek, long maxLocal = long.MaxValue)
     {
         _r = rule;
         _timeCount = rule.Times.Length;
         _emitted = forcedStart ? 1 : 0;
         _countBeforeSeek = countBeforeSeek && rule.Count > 0;
         _minExclusive = forcedStart ? rule.DtLocal : rule.DtLocal - 1;
+        _maxLocal = maxLocal;
         _ended = _timeCount == 0;
         _resumeLocal = long.MinValue;
         _nextK = 0;
         _loadedK = -1;
+        _probeK = long.MinValue;
         _emptyRun = 0;
         _emptyIterations = 0;
         _cursor = _cursorEnd = 0;
         _lastDay = int.MinValue;
+        _single = false;
         if (rule.SetPos is not null && _selected.Length < rule.SetPos.Length)
         {
             _selected = new int[rule.SetPos.Length];
         }
     }
 
-    /// <summary>Positions the iterator at the period containing <paramref name="targetLocal"/> (or the first period), counting earlier instances for COUNT.</summary>
-    internal void Seek(long targetLocal)
+    /// <summary>The index of the period that contains a wall time, and how far that period is from one the rule visits.</summary>
+    /// <param name="targetLocal">The wall time, within years 1 to 9999.</param>
+    /// <param name="offset">The period's distance, in periods, past the last period the rule visits (0 when the rule visits it).</param>
+    private long PeriodIndexOf(long targetLocal, out long offset)
     {
         var r = _r;
-        long k;
+        long targetDay = CalendarMath.FloorDiv(targetLocal, CalendarMath.SecondsPerDay);
+        long units = r.Freq switch
+        {
+            RecurrenceFrequency.Yearly => YearOf(targetDay) - r.Period0,
+            RecurrenceFrequency.Monthly => MonthIndexOf(targetDay) - r.Period0,
+            RecurrenceFrequency.Weekly => (CalendarMath.WeekStartOf((int)targetDay, r.WeekStart) - r.Period0) / 7,
+            RecurrenceFrequency.Daily => targetDay - r.Period0,
+            _ => CalendarMath.FloorDiv(targetLocal, r.UnitSeconds) - r.Period0,
+        };
+        long k = CalendarMath.FloorDiv(units, r.Interval);
+        offset = units - k * r.Interval;
+        return k;
+
+        static long YearOf(long day)
+        {
+            CalendarMath.CivilFromDays((int)day, out int y, out _, out _);
+            return y;
+        }
+
+        static long MonthIndexOf(long day)
+        {
+            CalendarMath.CivilFromDays((int)day, out int y, out int m, out _);
+            return (y * 12L) + m - 1;
+        }
+    }
+
+    /// <summary>Positions the iterator at the period containing <paramref name="targetLocal"/> (or the first period), counting earlier instances for COUNT when asked to.</summary>
+    internal void Seek(long targetLocal)
+    {
         long targetDay = CalendarMath.FloorDiv(targetLocal, CalendarMath.SecondsPerDay);
         if (targetDay < CalendarMath.MinDay)
         {
@@ -77,33 +123,9 @@ internal sealed class RuleIterator
         }
         if (targetDay > CalendarMath.MaxDay)
         {
-            targetDay = CalendarMath.MaxDay;
             targetLocal = CalendarMath.MaxLocalSeconds;
         }
-        switch (r.Freq)
-        {
-            case RecurrenceFrequency.Yearly:
-                {
-                    CalendarMath.CivilFromDays((int)targetDay, out int y, out _, out _);
-                    k = CalendarMath.FloorDiv(y - r.Period0, r.Interval);
-                    break;
-                }
-            case RecurrenceFrequency.Monthly:
-                {
-                    CalendarMath.CivilFromDays((int)targetDay, out int y, out int m, out _);
-                    k = CalendarMath.FloorDiv(y * 12L + m - 1 - r.Period0, r.Interval);
-                    break;
-                }
-            case RecurrenceFrequency.Weekly:
-                k = CalendarMath.FloorDiv((CalendarMath.WeekStartOf((int)targetDay, r.WeekStart) - r.Period0) / 7, r.Interval);
-                break;
-            case RecurrenceFrequency.Daily:
-                k = CalendarMath.FloorDiv(targetDay - r.Period0, r.Interval);
-                break;
-            default:
-                k = CalendarMath.FloorDiv(CalendarMath.FloorDiv(targetLocal, r.UnitSeconds) - r.Period0, r.Interval);
-                break;
-        }
+        long k = PeriodIndexOf(targetLocal, out _);
         if (k <= 0 || _ended)
         {
             return;
@@ -114,48 +136,335 @@ internal sealed class RuleIterator
             _cursor = _cursorEnd = 0;
             return;
         }
+        CountForward(k, long.MaxValue);
+    }
 
-        // COUNT: the instances of the skipped periods still count.
+    /// <summary>
+    /// Positions the iterator at the period that holds the rule's <paramref name="target"/>-th value (DTSTART
+    /// counted when forced), or at its last period with values when it ends before that; <see cref="CountedBeforeSeek"/>
+    /// is the number of values before it.
+    /// </summary>
+    /// <returns>The wall time at which that period starts; <see cref="long.MinValue"/> when no period has values.</returns>
+    /// <remarks>Work: constant when every period has the same number of values; otherwise one step per period with
+    /// values for DAILY and coarser rules (at most 3,652,059 up to year 9999), and one step per day for finer ones.</remarks>
+    internal long SeekToCount(long target)
+    {
+        if (_ended)
+        {
+            return long.MinValue;
+        }
+        _countBeforeSeek = true;
+        return CountForward(long.MaxValue, target);
+    }
+
+    /// <summary>
+    /// Counts the values of the periods before period <paramref name="k"/>, stopping early at the period whose
+    /// values reach <paramref name="countTarget"/>; keeps the period it stops at loaded (the next to generate).
+    /// </summary>
+    /// <returns>The wall-clock start of the period it stopped at, or of the last period with values when the rule
+    /// ended first (<see cref="long.MinValue"/> when none had values).</returns>
+    private long CountForward(long k, long countTarget)
+    {
+        var r = _r;
+        long lastStart = long.MinValue;
         if (r.UniformCount > 0)
         {
-            if (LoadNextPeriod())
-            {
-                _emitted += CountLoadedAfterMin();
-            }
-            long total = _emitted + (k - 1) * r.UniformCount;
-            if (total > 2L * r.Count + 2)
-            {
-                // Far more values than COUNT (at most half of them can merge): the rule has ended.
-                _emitted = 2L * r.Count + 2;
-                _ended = true;
-                return;
-            }
-            _emitted = total;
-            _nextK = k;
-            _resumeLocal = PeriodStart(k);
-            _cursor = _cursorEnd = 0;
-            return;
+            return CountUniform(k, countTarget);
         }
+        bool byDay = r.Freq < RecurrenceFrequency.Daily;
         while (true)
         {
             if (!LoadNextPeriod())
             {
                 _ended = true;
-                return;
+                return lastStart;
             }
-            if (_loadedK >= k)
+            long start = PeriodStart(_loadedK);
+            long n = CountLoadedAfterMin();
+            if (_loadedK >= k || _emitted + n >= countTarget)
             {
-                _resumeLocal = PeriodStart(_loadedK);
-                return; // keep this period loaded
+                _resumeLocal = start;
+                return start; // keep this period loaded
             }
-            _emitted += CountLoadedAfterMin();
+            lastStart = start;
+            _emitted += n;
             _cursor = _cursorEnd;
-            if (_emitted > 2L * r.Count + 2)
+            if (_emitted > (2L * r.Count) + 2)
             {
                 _ended = true;
-                return;
+                return lastStart;
+            }
+            if (byDay && SkipDays(start, k, countTarget, ref lastStart))
+            {
+                return lastStart;
             }
         }
+    }
+
+    /// <summary>
+    /// For a rule finer than DAILY, after the period starting at <paramref name="start"/> was counted: counts the rest
+    /// of its day and then whole days, as long as they end before period <paramref name="k"/> and stay below
+    /// <paramref name="countTarget"/>, and positions the iterator at the first period of the day where it stopped.
+    /// Every period with values has the same number of them, so a day's count is the number of its periods that the
+    /// rule visits and its hour, minute and second parts allow.
+    /// </summary>
+    /// <returns>True when the rule ended (year 9999 or too many values for COUNT).</returns>
+    private bool SkipDays(long start, long k, long countTarget, ref long lastStart)
+    {
+        var r = _r;
+        long perDay = CalendarMath.SecondsPerDay / r.UnitSeconds;
+        long startDay = CalendarMath.FloorDiv(start, CalendarMath.SecondsPerDay);
+        long stopDay = k == long.MaxValue ? CalendarMath.MaxDay + 1L : CalendarMath.FloorDiv(PeriodStart(k), CalendarMath.SecondsPerDay);
+        if (startDay + 1 >= stopDay)
+        {
+            return false;
+        }
+        long perPeriod = PeriodValueCount();
+        long offsetInDay = (start / r.UnitSeconds) - (startDay * perDay);
+        long rest = CountAllowedUnits(offsetInDay + r.Interval, perDay) * perPeriod;
+        if (_emitted + rest >= countTarget)
+        {
+            return false;
+        }
+        _emitted += rest;
+        if (rest > 0)
+        {
+            lastStart = LastPeriodStartOn(startDay);
+        }
+        long day = startDay + 1;
+        long lastDay = -1;
+        if (!r.HasDayFilter && perDay % r.Interval == 0)
+        {
+            // Every day has the same values: whole days at once.
+            long m = UnitsOnDay(day) * perPeriod;
+            long days = Math.Min(stopDay, CalendarMath.MaxDay + 1L) - day;
+            if (m > 0)
+            {
+                long room = countTarget == long.MaxValue ? long.MaxValue : (countTarget - 1 - _emitted) / m;
+                days = Math.Min(days, Math.Min(room, ((2L * r.Count) + 2 - _emitted) / m + 1));
+            }
+            if (days > 0)
+            {
+                _emitted += days * m;
+                day += days;
+                lastDay = m > 0 ? day - 1 : -1;
+            }
+        }
+        while (day < stopDay && day <= CalendarMath.MaxDay)
+        {
+            if (!DayOk((int)day))
+            {
+                day = NextDayToTry((int)day);
+                continue;
+            }
+            long m = UnitsOnDay(day) * perPeriod;
+            if (_emitted + m >= countTarget)
+            {
+                break;
+            }
+            if (m > 0)
+            {
+                lastDay = day;
+            }
+            _emitted += m;
+            if (_emitted > (2L * r.Count) + 2)
+            {
+                break;
+            }
+            day++;
+        }
+        if (lastDay >= 0)
+        {
+            lastStart = LastPeriodStartOn(lastDay);
+        }
+        if (day > CalendarMath.MaxDay || _emitted > (2L * r.Count) + 2)
+        {
+            _ended = true;
+            return true;
+        }
+        long first = CalendarMath.CeilDiv(CalendarMath.CeilDiv(day * CalendarMath.SecondsPerDay, r.UnitSeconds) - r.Period0, r.Interval);
+        _nextK = Math.Max(first, _nextK);
+        _cursor = _cursorEnd = 0;
+        return false;
+    }
+
+    private long CountUniform(long k, long countTarget)
+    {
+        var r = _r;
+        if (!LoadNextPeriod())
+        {
+            _ended = true;
+            return long.MinValue;
+        }
+        long first = CountLoadedAfterMin();
+        long firstStart = PeriodStart(_loadedK);
+        if (k <= _loadedK || _emitted + first >= countTarget)
+        {
+            _resumeLocal = firstStart;
+            return firstStart;
+        }
+        // Periods 1 .. j-1 are full; period j holds the target-th value.
+        long j = countTarget == long.MaxValue ? k : 1 + CalendarMath.CeilDiv(countTarget - _emitted - first, r.UniformCount) - 1;
+        j = Math.Max(1, Math.Min(j, k));
+        long last = PeriodIndexOf(CalendarMath.MaxLocalSeconds, out _);
+        if (last <= _loadedK)
+        {
+            _ended = true;
+            return firstStart;
+        }
+        if (j > last)
+        {
+            // The rule reaches year 9999 first: its last period is the last one that starts by then.
+            _emitted += first + ((last - 1) * r.UniformCount);
+            _nextK = last;
+            _cursor = _cursorEnd = 0;
+            _resumeLocal = PeriodStart(last);
+            return _resumeLocal;
+        }
+        long total = _emitted + first + ((j - 1) * r.UniformCount);
+        if (countTarget == long.MaxValue && total > (2L * r.Count) + 2)
+        {
+            // Far more values than COUNT (at most half of them can merge): the rule has ended.
+            _emitted = (2L * r.Count) + 2;
+            _ended = true;
+            return long.MinValue;
+        }
+        _emitted = total;
+        _nextK = j;
+        _resumeLocal = PeriodStart(j);
+        _cursor = _cursorEnd = 0;
+        return _resumeLocal;
+    }
+
+    /// <summary>The number of values in one period with values of a rule finer than DAILY (all such periods have the same).</summary>
+    private long PeriodValueCount() => _r.SetPos is null ? _timeCount : _r.CountSetPos(_timeCount);
+
+    /// <summary>The number of periods of a rule finer than DAILY that start on a day (which passes the day parts) and that
+    /// the hour, minute and second parts allow.</summary>
+    private long UnitsOnDay(long day)
+    {
+        var r = _r;
+        long perDay = CalendarMath.SecondsPerDay / r.UnitSeconds;
+        long u0 = day * perDay;
+        long first = CalendarMath.FloorDiv(r.Period0 - u0, r.Interval);
+        first = r.Period0 - (first * r.Interval) - u0; // smallest offset in the day the rule visits
+        if (first >= perDay)
+        {
+            return 0;
+        }
+        if (r.HourMask == 0 && r.MinuteMask == 0 && r.SecondMask == 0)
+        {
+            return ((perDay - 1 - first) / r.Interval) + 1;
+        }
+        if (r.Interval < perDay && r.Interval <= 4096)
+        {
+            // The count depends only on where the first visited unit falls: memoised per offset.
+            if (_dayUnits is null || _dayUnitsRule != r)
+            {
+                _dayUnits = new long[r.Interval];
+                Array.Fill(_dayUnits, -1);
+                _dayUnitsRule = r;
+            }
+            if (_dayUnits[first] < 0)
+            {
+                _dayUnits[first] = CountAllowedUnits(first, perDay);
+            }
+            return _dayUnits[first];
+        }
+        return CountAllowedUnits(first, perDay);
+    }
+
+    private long CountAllowedUnits(long first, long perDay)
+    {
+        var r = _r;
+        long count = 0;
+        for (long o = first; o < perDay; o += r.Interval)
+        {
+            long sod = o * r.UnitSeconds;
+            int hour = (int)(sod / 3600);
+            int minute = (int)(sod / 60 % 60);
+            int second = (int)(sod % 60);
+            if ((r.HourMask == 0 || (r.HourMask & (1UL << hour)) != 0)
+                && (r.MinuteMask == 0 || (r.MinuteMask & (1UL << minute)) != 0)
+                && (r.SecondMask == 0 || (r.SecondMask & (1UL << second)) != 0))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The wall-clock start of the last period with values on a day (of a rule finer than DAILY).</summary>
+    private long LastPeriodStartOn(long day)
+    {
+        var r = _r;
+        long perDay = CalendarMath.SecondsPerDay / r.UnitSeconds;
+        long u0 = day * perDay;
+        long k = CalendarMath.FloorDiv(u0 + perDay - 1 - r.Period0, r.Interval);
+        for (; (r.Period0 + (k * r.Interval)) >= u0; k--)
+        {
+            long sod = ((r.Period0 + (k * r.Interval)) - u0) * r.UnitSeconds;
+            int hour = (int)(sod / 3600);
+            int minute = (int)(sod / 60 % 60);
+            int second = (int)(sod % 60);
+            if ((r.HourMask == 0 || (r.HourMask & (1UL << hour)) != 0)
+                && (r.MinuteMask == 0 || (r.MinuteMask & (1UL << minute)) != 0)
+                && (r.SecondMask == 0 || (r.SecondMask & (1UL << second)) != 0))
+            {
+                return PeriodStart(k);
+            }
+        }
+        return day * CalendarMath.SecondsPerDay;
+    }
+
+    /// <summary>
+    /// Whether a wall-clock value is one of the rule's nominal values, ignoring COUNT and UNTIL: the one period that
+    /// could hold it is generated (reused while consecutive questions fall in the same period) and searched.
+    /// </summary>
+    /// <remarks>Work: one period, at most a year of days times the rule's times of day.</remarks>
+    internal bool Contains(long local)
+    {
+        if (local <= _minExclusive || local > CalendarMath.MaxLocalSeconds || _timeCount == 0)
+        {
+            return false;
+        }
+        long k = PeriodIndexOf(local, out long offset);
+        if (offset != 0 || k < 0)
+        {
+            return false;
+        }
+        if (k != _probeK)
+        {
+            _probeK = k;
+            _nextK = k;
+            _single = true;
+            _probeLoaded = LoadNextPeriod();
+            _single = false;
+        }
+        if (!_probeLoaded)
+        {
+            return false;
+        }
+        int lo = 0;
+        int hi = _cursorEnd - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            long v = CandidateAt(mid);
+            if (v == local)
+            {
+                return true;
+            }
+            if (v < local)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether a wall-clock value lies in a period that <see cref="Seek"/> counted rather than kept.</summary>
@@ -258,13 +567,31 @@ internal sealed class RuleIterator
         unchecked
         {
             var r = _r;
+            bool tried = false;
+            if (!_single)
+            {
+                _probeK = long.MinValue;
+            }
             while (true)
             {
-                if (_emptyRun > r.EmptyLimit || _emptyIterations > CompiledRule.EmptyIterationLimit)
+                if (_single)
+                {
+                    // Membership: only the period asked about.
+                    if (tried)
+                    {
+                        return false;
+                    }
+                    tried = true;
+                }
+                else if (_emptyRun > r.EmptyLimit || _emptyIterations > CompiledRule.EmptyIterationLimit)
                 {
                     return false;
                 }
                 long k = _nextK;
+                if (_maxLocal != long.MaxValue && PeriodStart(k) > _maxLocal)
+                {
+                    return false;
+                }
                 long p = r.Period0 + k * r.Interval;
                 _dayCount = 0;
                 switch (r.Freq)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -10,10 +11,16 @@ namespace Calcore.Recurrence.Internal;
 /// daylight-saving gap moved past later ones, merges values that land on the same instant, and
 /// applies COUNT to the distinct instances. Not thread-safe; pooled.
 /// </summary>
+/// <remarks>
+/// COUNT is applied through the instant of the rule's last instance, found once per rule and zone
+/// (<see cref="CompiledRule.CountEnd"/>), so that seeking never counts: a source in counting mode
+/// (<see cref="InitCounting"/>) is only used to find that instant.
+/// </remarks>
 internal sealed class RuleSource
 {
     private readonly RuleIterator _iterator = new();
     private RuleIterator? _probe;
+    private List<long>? _gapValues;
     private CompiledRule _rule = null!;
     private ZoneMapper _zone = null!;
     private long[] _heldInstant = new long[4];
@@ -23,6 +30,8 @@ internal sealed class RuleSource
     private long _lowerBound;
     private bool _rawEnded;
     private long _emitted;
+    private bool _counting;
+    private long _cutoff;
     private bool _hasLast;
     private long _lastInstant;
 
@@ -34,7 +43,58 @@ internal sealed class RuleSource
 
     internal long HeadNominal { get; private set; }
 
-    internal void Init(CompiledRule rule, bool forcedStart, ZoneMapper zone, long seekLocal)
+    /// <summary>Starts the rule at the period containing <paramref name="seekLocal"/> (<see cref="long.MinValue"/>: at DTSTART).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="forcedStart">Whether DTSTART is the rule's first instance (an RRULE).</param>
+    /// <param name="zone">The set's zone.</param>
+    /// <param name="seekLocal">Where to start.</param>
+    /// <param name="maxLocal">The last wall time to generate; later periods are not generated.</param>
+    internal void Init(CompiledRule rule, bool forcedStart, ZoneMapper zone, long seekLocal, long maxLocal = long.MaxValue)
+    {
+        Reset(rule, zone, counting: false);
+        _cutoff = rule.Count > 0 ? rule.CountEnd(zone.Zone, forcedStart) : long.MaxValue;
+        _iterator.Init(rule, forcedStart, countBeforeSeek: false, maxLocal);
+        if (seekLocal != long.MinValue)
+        {
+            _iterator.Seek(seekLocal);
+        }
+        Advance();
+    }
+
+    /// <summary>Prepares an exception rule for <see cref="Contains"/> (membership per instant, never enumeration).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="zone">The set's zone.</param>
+    internal void InitMembership(CompiledRule rule, ZoneMapper zone)
+    {
+        Reset(rule, zone, counting: false);
+        _cutoff = rule.Count > 0 ? rule.CountEnd(zone.Zone, forcedStart: false) : long.MaxValue;
+        _iterator.Init(rule, forcedStart: false, countBeforeSeek: false);
+        HasHead = false;
+    }
+
+    /// <summary>Starts the rule in counting mode: COUNT is applied by counting (the values before the seek
+    /// included), which is how <see cref="CompiledRule.CountEnd"/> finds the last instance.</summary>
+    private void InitCounting(CompiledRule rule, bool forcedStart, ZoneMapper zone, long seekLocal)
+    {
+        Reset(rule, zone, counting: true);
+        _iterator.Init(rule, forcedStart, countBeforeSeek: true);
+        if (seekLocal != long.MinValue)
+        {
+            _iterator.Seek(seekLocal);
+        }
+        _emitted = _iterator.CountedBeforeSeek;
+        if (seekLocal != long.MinValue && _emitted > (forcedStart ? 1 : 0))
+        {
+            _emitted -= CountMerges(rule.DtLocal, seekLocal);
+        }
+        if (_emitted >= rule.Count)
+        {
+            _rawEnded = true;
+        }
+        Advance();
+    }
+
+    private void Reset(CompiledRule rule, ZoneMapper zone, bool counting)
     {
         _rule = rule;
         _zone = zone;
@@ -42,22 +102,93 @@ internal sealed class RuleSource
         _rawEnded = false;
         _hasLast = false;
         _lowerBound = long.MinValue;
-        _iterator.Init(rule, forcedStart, countBeforeSeek: true);
-        if (seekLocal != long.MinValue)
-        {
-            _iterator.Seek(seekLocal);
-        }
-        _emitted = _iterator.CountedBeforeSeek;
-        if (rule.Count > 0 && seekLocal != long.MinValue && _emitted > (forcedStart ? 1 : 0))
-        {
-            _emitted -= CountMerges(rule.DtLocal, seekLocal);
-        }
-        if (rule.Count > 0 && _emitted >= rule.Count)
-        {
-            _rawEnded = true;
-        }
-        Advance();
+        _counting = counting;
+        _cutoff = long.MaxValue;
+        _emitted = 0;
     }
+
+    /// <summary>
+    /// Finds the instant of a COUNT rule's last instance: the COUNT-th distinct instance (DTSTART counted when
+    /// forced), or the last one before the rule ends on its own (year 9999, or the never-stuck bound); <see
+    /// cref="long.MinValue"/> when the rule has no instance of its own.
+    /// </summary>
+    /// <remarks>Work: the iterator finds the period holding the COUNT-th value (see <see
+    /// cref="RuleIterator.SeekToCount"/>), then the instances from two days before it are generated until COUNT is
+    /// reached; values that a daylight-saving gap merged push the end further, and the search moves forward by
+    /// them in at most a few rounds.</remarks>
+    internal static long FindCountEnd(CompiledRule rule, bool forcedStart, DateTimeZone zone)
+    {
+        var mapper = new ZoneMapper();
+        mapper.Reset(zone);
+        var iterator = new RuleIterator();
+        iterator.Init(rule, forcedStart, countBeforeSeek: true);
+        long position = iterator.SeekToCount(rule.Count);
+        if (position == long.MinValue)
+        {
+            return long.MinValue;
+        }
+        var source = new RuleSource();
+        const long Margin = 2L * CalendarMath.SecondsPerDay;
+        for (int round = 0; round < 6; round++)
+        {
+            source.InitCounting(rule, forcedStart, mapper, position - Margin);
+            long merged = source._iterator.CountedBeforeSeek - (source._emitted - (source.HasHead ? 1 : 0));
+            if (merged <= 10_000 || !source.HasHead)
+            {
+                break;
+            }
+            // Values merged by daylight-saving gaps before the seek point count once: the end is that many values
+            // further on.
+            iterator.Init(rule, forcedStart, countBeforeSeek: true);
+            long next = iterator.SeekToCount(rule.Count + merged);
+            if (next <= position)
+            {
+                break;
+            }
+            position = next;
+        }
+        long back = Margin;
+        while (!source.HasHead && position - back > rule.DtLocal)
+        {
+            // The last values (near year 9999) could not be placed: look further back.
+            back *= 4;
+            source.InitCounting(rule, forcedStart, mapper, position - back);
+        }
+        if (!source.HasHead)
+        {
+            source.InitCounting(rule, forcedStart, mapper, long.MinValue);
+        }
+        long last = long.MinValue;
+        while (source.HasHead)
+        {
+            last = source.HeadInstant;
+            source.Advance();
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Whether the rule (prepared by <see cref="InitMembership"/>) has an instance at an instant whose wall time in
+    /// the set's zone is <paramref name="local"/>: the wall time itself is one of its values and maps there, or a
+    /// value in the daylight-saving gap just before was moved there.
+    /// </summary>
+    /// <remarks>Work: at most two period lookups (see <see cref="RuleIterator.Contains"/>).</remarks>
+    internal bool Contains(long instant, long local)
+    {
+        if (instant > _cutoff)
+        {
+            return false;
+        }
+        if (IsValueAt(local, instant))
+        {
+            return true;
+        }
+        long gap = _zone.GapBefore(instant, local);
+        return gap > 0 && IsValueAt(local - gap, instant);
+    }
+
+    private bool IsValueAt(long nominal, long instant)
+        => _iterator.Contains(nominal) && _zone.Map(nominal, out _) == instant && !PastUntil(nominal, instant);
 
     /// <summary>
     /// Counts the wall-clock values before <paramref name="seekLocal"/> that a daylight-saving gap
@@ -82,7 +213,7 @@ internal sealed class RuleSource
         // iterator resumes at that period, so the boundary is the first value it will produce.
         long merges = 0;
         _probe ??= new RuleIterator();
-        Span<long> values = stackalloc long[64];
+        _gapValues ??= new List<long>();
         ZoneInterval? previous = null;
         foreach (var interval in zone.GetZoneIntervals(Instant.FromUnixTimeSeconds(from), Instant.FromUnixTimeSeconds(to)))
         {
@@ -91,25 +222,25 @@ internal sealed class RuleSource
                 long gap = interval.WallOffset.Seconds - (long)previous.WallOffset.Seconds;
                 if (gap > 0)
                 {
+                    // The rule's values from the gap's start to one gap length after its end.
                     long gapStart = interval.Start.ToUnixTimeSeconds() + previous.WallOffset.Seconds;
                     _probe.Init(_rule, forcedStart: false, countBeforeSeek: false);
-                    _probe.Seek(gapStart - CalendarMath.SecondsPerDay);
-                    int n = 0;
-                    while (n < values.Length && _probe.Next(out long v) && v < gapStart + 2 * gap)
+                    _probe.Seek(gapStart);
+                    _gapValues.Clear();
+                    while (_probe.Next(out long v) && v < gapStart + (2 * gap))
                     {
                         if (v >= gapStart)
                         {
-                            values[n++] = v;
+                            _gapValues.Add(v);
                         }
                     }
-                    for (int i = 0; i < n; i++)
+                    foreach (long v in _gapValues)
                     {
-                        long v = values[i];
                         if (v >= gapStart + gap || v <= fromLocal || !_iterator.IsBeforeResume(v))
                         {
                             continue;
                         }
-                        if (values[..n].Contains(v + gap))
+                        if (_gapValues.BinarySearch(v + gap) >= 0)
                         {
                             merges++;
                         }
@@ -136,7 +267,17 @@ internal sealed class RuleSource
                 {
                     continue; // merged with the previous instance of this rule
                 }
-                if (_rule.Count > 0)
+                if (!_counting)
+                {
+                    if (instant > _cutoff)
+                    {
+                        _rawEnded = true;
+                        _heldCount = 0;
+                        HasHead = false;
+                        return;
+                    }
+                }
+                else if (_rule.Count > 0)
                 {
                     if (_emitted >= _rule.Count)
                     {

@@ -36,6 +36,7 @@ internal sealed class SetExpander
     private long _maxExclusive;
     private bool _hasLast;
     private long _lastInstant;
+    private long _excludedRun;
 
     internal int Generation { get; private set; }
 
@@ -87,20 +88,26 @@ internal sealed class SetExpander
             _dtPending = _dtInstant != ZoneMapper.OutOfRange && _dtInstant >= minInclusive;
         }
 
+        // No rule generates periods that start after the window: every value there maps to an instant past its end
+        // (a wall time is at most the zone's largest offset after its instant).
+        long maxLocal = maxExclusive >= CalendarMath.MaxInstantSeconds ? long.MaxValue
+            : maxExclusive + _zone.MaxOffsetSeconds + CalendarMath.SecondsPerDay;
         var rules = set.CompiledRules;
         _ruleCount = rules.Length;
         EnsureSources(ref _rules, _ruleCount);
         for (int i = 0; i < rules.Length; i++)
         {
-            _rules[i].Init(rules[i], forcedStart: true, _zone, seekLocal);
+            _rules[i].Init(rules[i], forcedStart: true, _zone, seekLocal, maxLocal);
         }
+        // Exception rules are asked, per candidate, whether they have an instance there: never enumerated.
         var exRules = set.CompiledExceptionRules;
         _exRuleCount = exRules.Length;
         EnsureSources(ref _exRules, _exRuleCount);
         for (int i = 0; i < exRules.Length; i++)
         {
-            _exRules[i].Init(exRules[i], forcedStart: false, _zone, seekLocal);
+            _exRules[i].InitMembership(exRules[i], _zone);
         }
+        _excludedRun = 0;
 
         // RDATEs: placed and sorted per enumeration (their placement may depend on the caller's zone).
         var rdates = set.RecurrenceDateList;
@@ -313,10 +320,20 @@ internal sealed class SetExpander
                 }
                 _hasLast = true;
                 _lastInstant = bestInstant;
-                if (bestInstant < _minInclusive || IsExcluded(bestInstant, bestLocal))
+                if (bestInstant < _minInclusive)
                 {
                     continue;
                 }
+                if (IsExcluded(bestInstant, bestLocal))
+                {
+                    // Never stuck: as many consecutive excluded candidates as a rule may skip empty periods end the set.
+                    if (++_excludedRun > CompiledRule.EmptyIterationLimit)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                _excludedRun = 0;
                 CurrentInstant = bestInstant;
                 CurrentLocal = bestLocal;
                 CurrentNominal = bestNominal;
@@ -349,12 +366,7 @@ internal sealed class SetExpander
             }
             for (int i = 0; i < _exRuleCount; i++)
             {
-                var x = _exRules[i];
-                while (x.HasHead && x.HeadInstant < instant)
-                {
-                    x.Advance();
-                }
-                if (x.HasHead && x.HeadInstant == instant)
+                if (_exRules[i].Contains(instant, local))
                 {
                     return true;
                 }

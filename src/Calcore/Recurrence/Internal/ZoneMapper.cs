@@ -155,6 +155,28 @@ internal sealed class ZoneMapper
     }
 
     /// <summary>The UTC offset (seconds) in force at an instant (Unix seconds).</summary>
+    /// <summary>
+    /// The length of the daylight-saving gap that ends just before an instant, when a wall time moved forward by it
+    /// would be <paramref name="local"/> (the instant's wall time); 0 otherwise.
+    /// </summary>
+    internal long GapBefore(long instantSeconds, long local)
+    {
+        if (_fixed)
+        {
+            return 0;
+        }
+        var interval = At(instantSeconds);
+        if (!interval.HasStart)
+        {
+            return 0;
+        }
+        long start = StartOf(interval);
+        long previous = At(start - 1).WallOffset.Seconds;
+        long gap = interval.WallOffset.Seconds - previous;
+        // The gap's wall times are [start + previous, start + offset); moved forward, they become [start + offset, start + offset + gap).
+        return gap > 0 && local - gap >= start + previous && local - gap < start + previous + gap ? gap : 0;
+    }
+
     internal long OffsetAt(long instantSeconds)
     {
         if (_fixed)
