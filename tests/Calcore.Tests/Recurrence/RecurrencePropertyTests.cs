@@ -174,6 +174,46 @@ public class RecurrencePropertyTests
         }, MembershipIterations);
     }
 
+    [Fact]
+    public void An_exrule_removes_exactly_the_instants_its_rule_produces()
+    {
+        var gen = from c in SingleRuleCases
+                  from ex in Rules
+                  select (Case: c, Exclusion: ex);
+        gen.Sample(pair =>
+        {
+            var (c, ex) = pair;
+            var set = c.Set;
+            int kind = set.StartKind switch
+            {
+                RecurrenceStartKind.Date => 0,
+                RecurrenceStartKind.Floating => 1,
+                RecurrenceStartKind.Utc => 2,
+                _ => 3,
+            };
+            // Without COUNT: an EXRULE's COUNT does not count DTSTART, an RRULE's does, so the reference below would differ.
+            var exrule = (ex with { EndKind = ex.EndKind == 1 ? 0 : ex.EndKind }).Build(kind, set.Start, set.Zone);
+            var excluded = set.IsAllDay
+                ? RecurrenceSet.Create(set.StartDate, set.Rules, set.RecurrenceDates, set.ExceptionDates, [exrule])
+                : RecurrenceSet.Create(set.Start, set.Zone, set.Rules, set.RecurrenceDates, set.ExceptionDates, [exrule]);
+            var asRule = set.IsAllDay ? RecurrenceSet.Create(set.StartDate, [exrule]) : RecurrenceSet.Create(set.Start, set.Zone, [exrule]);
+            var ruleInstants = asRule.GetOccurrences(c.Placement).TakeWhile(o => o.Start < c.End).Select(o => o.Start).ToList();
+            if (ruleInstants.Count == 0)
+            {
+                return;
+            }
+            // DTSTART is always an RRULE's first instance but not always an EXRULE's: compare after it.
+            var dtstart = ruleInstants[0];
+            var removed = ruleInstants.Skip(1).ToHashSet();
+            var expected = c.Reference().Where(o => o.Start > dtstart && !removed.Contains(o.Start)).ToList();
+            excluded.GetOccurrences(c.Placement).SkipWhile(o => o.Start <= dtstart).TakeWhile(o => o.Start < c.End).ToList()
+                .Should().Equal(expected, $"EXRULE:{exrule}");
+            var (from, to) = c.Window();
+            excluded.GetOccurrences(new Interval(from, to), c.Placement).Where(o => o.Start > dtstart).ToList()
+                .Should().Equal(expected.Where(o => o.Start >= from && o.Start < to), $"EXRULE:{exrule}, window");
+        }, seed: Seed, iter: MembershipIterations, threads: 1, print: p => $"{p.Case} ; exrule {p.Exclusion}");
+    }
+
     private static void Agrees(SetCase c, Dictionary<Instant, Occurrence> byStart, Instant t)
     {
         if (t >= c.End)
