@@ -393,7 +393,13 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
             maxLocal = Math.Max(maxLocal, rd.StartSeconds + CalendarMath.SecondsPerDay);
         }
         long upper = Math.Min(maxLocal + 2L * CalendarMath.SecondsPerDay, CalendarMath.MaxInstantSeconds);
-        long lower = Math.Max(StartSeconds - 2L * CalendarMath.SecondsPerDay, CalendarMath.MinInstantSeconds);
+        // RDATEs may come before DTSTART: the earliest of them bounds the search from below.
+        long minLocal = StartSeconds;
+        foreach (var rd in RecurrenceDateList)
+        {
+            minLocal = Math.Min(minLocal, rd.StartSeconds);
+        }
+        long lower = Math.Max(minLocal - 2L * CalendarMath.SecondsPerDay, CalendarMath.MinInstantSeconds);
         long width = CalendarMath.SecondsPerDay;
         long end = upper;
         while (end > lower)
@@ -420,7 +426,9 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <returns>The occurrence, or null when the set has none at that instant.</returns>
     public Occurrence? FindOccurrence(Instant start, DateTimeZone? placementZone = null)
     {
-        foreach (var o in GetOccurrences(new Interval(start, start + Duration.FromSeconds(1)), placementZone))
+        // The window is the one second that holds the instant (open at the end of time).
+        Instant? end = start < Instant.MaxValue - Duration.FromSeconds(1) ? start + Duration.FromSeconds(1) : null;
+        foreach (var o in GetOccurrences(new Interval(start, end), placementZone))
         {
             if (o.Start == start)
             {
@@ -449,9 +457,11 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <returns>The occurrence, or null.</returns>
     public Occurrence? FindOccurrenceByOriginalStart(LocalDateTime originalLocalStart, DateTimeZone? placementZone = null)
     {
-        var zone = Zone ?? placementZone ?? DateTimeZone.Utc;
-        var approx = originalLocalStart.InZoneLeniently(zone).ToInstant();
-        var window = new Interval(approx - Duration.FromDays(2), approx + Duration.FromDays(2));
+        // Two days either side of the wall time read as UTC hold every instant it can have (offsets are within ±18 hours),
+        // clamped to the time line at its ends.
+        var approx = originalLocalStart.InUtc().ToInstant();
+        var margin = Duration.FromDays(2);
+        var window = new Interval(approx < Instant.MinValue + margin ? null : approx - margin, approx > Instant.MaxValue - margin ? null : approx + margin);
         foreach (var o in GetOccurrences(window, placementZone))
         {
             if (o.OriginalLocalStart == originalLocalStart || o.LocalStart == originalLocalStart)

@@ -52,7 +52,7 @@ internal sealed class ZoneMapper
             if (_hasCache && t >= _safeStart && t < _safeEnd)
             {
                 actualLocal = local;
-                return t;
+                return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
             }
             return Slow(local, out actualLocal);
         }
