@@ -316,7 +316,13 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         });
     }
 
-    /// <summary>Reads the schema version without writing: 0 for an empty database; refuses newer, negative and foreign files.</summary>
+    /// <summary>Reads the schema version without writing: 0 for a database with no tables at all (a new file); refuses
+    /// newer, foreign and damaged files.</summary>
+    /// <remarks>Calcore creates the schema_version table and writes its one row in the transaction that creates the
+    /// schema, and replaces the row in the transaction of each migration, so a Calcore file has exactly one integer row
+    /// of at least 1. Anything else (no row, several rows, a value that is not an integer, zero or below) was not written
+    /// by Calcore: it is refused as corrupt rather than read as a version, which could migrate or re-create tables over
+    /// data that is there.</remarks>
     private int ReadSchemaVersion(SqliteConnection connection)
     {
         long objects = Scalar(connection, "SELECT count(*) FROM sqlite_master");
@@ -329,13 +335,33 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             }
             return 0;
         }
-        long version = Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version");
+        var rows = new List<(string Type, object Value)>(2);
+        using (SqliteCommand command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT typeof(version), version FROM schema_version LIMIT 2";
+            command.CommandTimeout = _commandTimeoutSeconds;
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetValue(1)));
+            }
+        }
+        if (rows.Count != 1)
+        {
+            throw SqliteErrors.Corrupt(Path, (rows.Count == 0 ? "the schema_version table has no row" : "the schema_version table has more than one row")
+                + " where a Calcore storage has exactly one: the schema version is unknown; the file was left untouched.");
+        }
+        if (rows[0].Value is not long version)
+        {
+            throw SqliteErrors.Corrupt(Path, string.Create(CultureInfo.InvariantCulture,
+                $"the schema version is not an integer (SQLite type {rows[0].Type}, value '{rows[0].Value}'); the file was left untouched."));
+        }
         if (version > Schema.CurrentVersion)
         {
             throw new CalcoreStorageException(StorageErrorCode.SchemaTooNew,
                 $"SQLite storage '{Path}': the file has schema version {version}, newer than the {Schema.CurrentVersion} this library knows; upgrade Calcore.Storage.Sqlite. The file was left untouched.");
         }
-        if (version < 0)
+        if (version < 1)
         {
             throw SqliteErrors.Corrupt(Path, string.Create(CultureInfo.InvariantCulture,
                 $"the file has schema version {version}, which no Calcore storage ever had (versions start at 1); it was left untouched."));

@@ -6,6 +6,7 @@ using Calcore.Attendees;
 using Calcore.Events;
 using Calcore.Internal;
 using Calcore.Scheduling;
+using Calcore.Storage;
 using NodaTime;
 
 namespace Calcore;
@@ -50,6 +51,9 @@ public sealed class AttendeeCalendar : IEquatable<AttendeeCalendar>
     /// <param name="criteria">Further filters, or null; the scope of this attendee always applies.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
+    /// <exception cref="CalcoreStorageException">A stored series whose span reaches the window does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     /// <seealso cref="StorageManager.GetEventsAsync"/>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(Interval window, SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
         => Manager.GetEventsAsync(new EventListQuery(window) { Attendee = AttendeeId, Criteria = criteria ?? SearchCriteria.None }, cancellationToken);
@@ -58,6 +62,9 @@ public sealed class AttendeeCalendar : IEquatable<AttendeeCalendar>
     /// <param name="criteria">Further filters, or null; the organizer is always this attendee.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by start then id.</returns>
+    /// <exception cref="CalcoreStorageException">A stored series this attendee organizes does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public Task<IReadOnlyList<CalendarEvent>> GetOrganizedEventsAsync(SearchCriteria? criteria = null, CancellationToken cancellationToken = default)
         => Manager.GetEventsAsync(new EventListQuery { Criteria = (criteria ?? SearchCriteria.None) with { Organizer = AttendeeId } }, cancellationToken);
 
@@ -67,6 +74,9 @@ public sealed class AttendeeCalendar : IEquatable<AttendeeCalendar>
     /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot.</returns>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     /// <seealso cref="StorageManager.SetParticipationStatusAsync"/>
     public Task<CalendarEvent> AnswerAsync(EventId eventId, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
         => Manager.SetParticipationStatusAsync(eventId, AttendeeId, status, expectedVersion, cancellationToken);
@@ -75,6 +85,9 @@ public sealed class AttendeeCalendar : IEquatable<AttendeeCalendar>
     /// <param name="window">The half-open window; it must have a start and an end.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The attendee's busy and busy-tentative periods.</returns>
+    /// <exception cref="CalcoreStorageException">A stored series of this attendee whose span reaches the window does
+    /// not read (<see cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or
+    /// the storage fails.</exception>
     /// <seealso cref="StorageManager.GetFreeBusyAsync"/>
     public async Task<AttendeeBusy> GetFreeBusyAsync(Interval window, CancellationToken cancellationToken = default)
         => (await Manager.GetFreeBusyAsync([AttendeeId], window, cancellationToken).ConfigureAwait(false)).Attendees[0];

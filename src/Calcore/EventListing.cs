@@ -7,6 +7,7 @@ using Calcore.Events.Internal;
 using Calcore.Internal;
 using Calcore.Recurrence;
 using Calcore.Storage;
+using Calcore.Storage.Internal;
 using NodaTime;
 
 namespace Calcore;
@@ -45,7 +46,7 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
         {
             if (!stored.IsRecurring)
             {
-                Interval interval = SeriesExpander.SpanOf(stored, zone);
+                Interval interval = StoredSeries.SpanOf(stored, zone);
                 if (SpanMath.Overlaps(interval, window) && (plain || criteria.Matches(stored, scope)))
                 {
                     result.Add((interval.Start, stored));
@@ -69,7 +70,7 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
             }
             if (!query.ExpandRecurrence && anyVisible && criteria.Matches(stored, scope))
             {
-                result.Add((SeriesExpander.SpanOf(stored, zone).Start, stored));
+                result.Add((StoredSeries.SpanOf(stored, zone).Start, stored));
             }
         }
         // Storage returns events in this order already; series' instances and moved exceptions may break it.
@@ -89,7 +90,7 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
     internal List<CalendarEvent> InstancesOf(CalendarEvent series, Interval window, bool includeCancelled)
     {
         var result = new List<CalendarEvent>();
-        foreach (InstanceSlot slot in SeriesExpander.SlotsIn(series, window, zone))
+        foreach (InstanceSlot slot in StoredSeries.SlotsIn(series, window, zone))
         {
             if (includeCancelled || !slot.IsCancelled)
             {
@@ -120,19 +121,19 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
     {
         if (window.HasStart && window.HasEnd)
         {
-            return SeriesExpander.SlotsIn(series, window, zone);
+            return StoredSeries.SlotsIn(series, window, zone);
         }
         var slots = new List<InstanceSlot>();
-        Interval span = SeriesExpander.SpanOf(series, zone);
+        Interval span = StoredSeries.SpanOf(series, zone);
         Instant from = window.HasStart && window.Start > span.Start ? window.Start : span.Start;
         // A storage may return a series whose span, in this engine's zone, starts after the window ends (a floating
         // series indexed in another zone): it has no instance there.
         IEnumerable<Occurrence> occurrences = window.HasEnd && from >= window.End
             ? []
-            : SeriesExpander.SetOf(series.Details).GetOccurrences(new Interval(from, window.HasEnd ? window.End : null), zone);
+            : StoredSeries.SetOf(series).GetOccurrences(new Interval(from, window.HasEnd ? window.End : null), zone);
         foreach (Occurrence o in occurrences)
         {
-            if (SeriesExpander.FindSlot(series, SeriesExpander.KeyOf(series.Details, o), zone) is { } slot)
+            if (StoredSeries.FindSlot(series, SeriesExpander.KeyOf(series.Details, o), zone) is { } slot)
             {
                 slots.Add(slot);
                 if (!slot.IsCancelled)
@@ -143,7 +144,7 @@ internal sealed class EventListing(IStorage storage, DateTimeZone zone)
         }
         foreach (InstanceOverride o in series.Overrides)
         {
-            if (o.ChangesFields && SeriesExpander.FindSlot(series, o.OriginalStart, zone) is { } slot && SpanMath.Overlaps(slot.Interval, window)
+            if (o.ChangesFields && StoredSeries.FindSlot(series, o.OriginalStart, zone) is { } slot && SpanMath.Overlaps(slot.Interval, window)
                 && !slots.Exists(s => s.Key == o.OriginalStart))
             {
                 slots.Add(slot);

@@ -12,6 +12,7 @@ using Calcore.Internal;
 using Calcore.Scheduling;
 using Calcore.Scheduling.Internal;
 using Calcore.Storage;
+using Calcore.Storage.Internal;
 using NodaTime;
 
 namespace Calcore;
@@ -28,6 +29,11 @@ namespace Calcore;
 /// half-open intervals of instants: an event overlaps a window when it starts before the window's end and ends after
 /// its start (a zero-length event when it starts in the window). Floating and all-day events are placed on the time
 /// line in <see cref="Zone"/>.</para>
+/// <para>Recurrence lines a caller passes are checked as arguments (<see cref="Recurrence.RecurrenceParseException"/>).
+/// Lines read back from storage are not: a stored series whose recurrence no longer parses (a file written by another
+/// version or edited by hand) makes every call that must expand it throw <see cref="CalcoreStorageException"/> with
+/// <see cref="StorageErrorCode.Corrupt"/>, naming the event in <see cref="CalcoreStorageException.EventId"/>, and write
+/// nothing. Calls that do not need it keep working, and deleting the series (which does not read it) is the way out.</para>
 /// <para>Values hold no reference to the manager. For the readable style of "Florent creates a meeting", take an
 /// attendee's calendar with <see cref="CalendarOf"/>.</para>
 /// <para>This type is thread-safe: one manager may be used from many threads at once.</para>
@@ -143,6 +149,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The event, or null when no event has the id.</returns>
+    /// <exception cref="CalcoreStorageException">For an instance id, its stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken = default)
     {
         if (id.Value.Length == 0)
@@ -155,7 +164,7 @@ public sealed class StorageManager : IAsyncDisposable
         }
         if (!id.TryGetInstance(out EventId seriesId, out OriginalStart key)
             || await Storage.FindEventAsync(seriesId, cancellationToken).ConfigureAwait(false) is not { IsRecurring: true } series
-            || SeriesExpander.FindSlot(series, key, Zone) is not { } slot)
+            || StoredSeries.FindSlot(series, key, Zone) is not { } slot)
         {
             return null;
         }
@@ -167,6 +176,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The event.</returns>
     /// <exception cref="EventNotFoundException">No event has the id; the exception carries it.</exception>
+    /// <exception cref="CalcoreStorageException">For an instance id, its stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent> GetEventAsync(EventId id, CancellationToken cancellationToken = default)
         => await FindEventAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EventNotFoundException(id);
 
@@ -177,6 +189,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>The events, ordered by start then id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The query expands series over a window open at either end.</exception>
+    /// <exception cref="CalcoreStorageException">A stored series whose span reaches the window does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(EventListQuery query, CancellationToken cancellationToken = default)
     {
         EventListing.Validate(query, nameof(query));
@@ -192,6 +207,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>The instances, with their exceptions applied.</returns>
     /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or the event is not a series.</exception>
     /// <exception cref="EventNotFoundException">The series does not exist.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<IReadOnlyList<CalendarEvent>> GetInstancesAsync(EventId seriesId, Interval window, CancellationToken cancellationToken = default)
     {
         CheckBounded(window, nameof(window));
@@ -222,6 +240,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">An invitee is the default id, or <paramref name="eventId"/> is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored event does not read, or a stored series booked by an
+    /// invitee whose policy decides does not (<see cref="StorageErrorCode.Corrupt"/>; <see
+    /// cref="CalcoreStorageException.EventId"/> names it); or the storage fails.</exception>
     public async Task<InvitationResult> InviteAsync(EventId eventId, IEnumerable<AttendeeId> invitees, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(invitees);
@@ -260,6 +281,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent> SetParticipationStatusAsync(EventId eventId, AttendeeId attendee, ParticipationStatus status, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckDefined(status);
@@ -302,6 +326,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">The attendee is not on the event, or the id is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent> SetParticipationRoleAsync(EventId eventId, AttendeeId attendee, ParticipationRole role, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckDefined(role);
@@ -326,6 +353,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">The id is an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent> RemoveAttendeeAsync(EventId eventId, AttendeeId attendee, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
@@ -368,11 +398,19 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">A recurrence line is not valid, or the change is not allowed for an instance.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read, whatever <paramref name="details"/>
+    /// holds, or a stored series booked by an attendee who answers again does not (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<EventUpdateResult> UpdateEventAsync(EventId eventId, EventDetails details, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(details);
-        SeriesExpander.Validate(details, nameof(details));
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        // A stored series that does not read is refused before the new fields are checked, whatever they are: fields the
+        // caller copied from it are not the caller's mistake, and no write starts from a snapshot the engine cannot read
+        // (delete the series, which does not read it, and create it again).
+        StoredSeries.Check(before);
+        SeriesExpander.Validate(details, nameof(details));
         if (before.IsInstance)
         {
             return await ChangeInstanceAsync(before, expectedVersion, async (series, slot, tx) =>
@@ -388,6 +426,7 @@ public sealed class StorageManager : IAsyncDisposable
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            StoredSeries.Check(current);
             if (current.Details.Equals(details))
             {
                 return new EventUpdateResult(current, [], []);
@@ -422,6 +461,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">The id is not an instance id, or the change is invalid.</exception>
     /// <exception cref="EventNotFoundException">The id names no instance.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored series version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read, or a stored series booked by an
+    /// attendee who answers again does not (<see cref="StorageErrorCode.Corrupt"/>; <see
+    /// cref="CalcoreStorageException.EventId"/> names it); or the storage fails.</exception>
     public async Task<SeriesSplitResult> UpdateFollowingAsync(EventId instanceId, Func<EventDetails, EventDetails> change, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(change);
@@ -430,11 +472,11 @@ public sealed class StorageManager : IAsyncDisposable
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent series = await ReadForWriteAsync(tx, before.RecurringEventId!.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
-            InstanceSlot slot = SeriesExpander.FindSlot(series, before.OriginalStart!.Value, Zone) ?? throw new EventNotFoundException(instanceId);
+            InstanceSlot slot = StoredSeries.FindSlot(series, before.OriginalStart!.Value, Zone) ?? throw new EventNotFoundException(instanceId);
             EventDetails asOfInstance = series.Details with { Timing = series.Timing.WithStart(slot.LocalStart) };
             EventDetails wanted = change(asOfInstance) ?? throw new ArgumentNullException(nameof(change), "The change returned null.");
             Instant now = Clock.GetCurrentInstant();
-            if (SeriesExpander.SetOf(series.Details).GetFirstOccurrence(Zone) is { } first && SeriesExpander.KeyOf(series.Details, first) == slot.Key)
+            if (StoredSeries.SetOf(series).GetFirstOccurrence(Zone) is { } first && SeriesExpander.KeyOf(series.Details, first) == slot.Key)
             {
                 SeriesExpander.Validate(wanted, nameof(change));
                 (CalendarEvent whole, List<InstanceOverride> removedWhole) = SeriesEditor.WithDetails(series, wanted, now, Zone);
@@ -462,6 +504,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <exception cref="ArgumentException">The id is not an instance id.</exception>
     /// <exception cref="EventNotFoundException">The id names no instance.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored series version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the storage
+    /// fails.</exception>
     public async Task<CalendarEvent> RestoreInstanceAsync(EventId instanceId, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         CalendarEvent before = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
@@ -477,6 +522,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>A task that completes when the event is deleted.</returns>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">For an instance id, its stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it; deleting a series
+    /// does not read it); or the storage fails.</exception>
     public async Task DeleteEventAsync(EventId eventId, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
@@ -509,6 +557,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>Each attendee's busy and busy-tentative periods, clipped to the window, merged and disjoint.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end.</exception>
+    /// <exception cref="CalcoreStorageException">A stored series of an attendee whose span reaches the window does not
+    /// read (<see cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the
+    /// storage fails.</exception>
     public Task<FreeBusy> GetFreeBusyAsync(IEnumerable<AttendeeId> attendees, Interval window, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(attendees);
@@ -530,6 +581,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>The free periods, ordered by start.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="attendees"/> or <paramref name="workingHours"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="window"/> is open at either end, or <paramref name="minimum"/> is negative.</exception>
+    /// <exception cref="CalcoreStorageException">A stored series of an attendee whose span reaches the window does not
+    /// read (<see cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or the
+    /// storage fails.</exception>
     public Task<IReadOnlyList<Interval>> FindFreePeriodsAsync(IEnumerable<AttendeeId> attendees, Interval window, WorkingHours workingHours, Duration minimum, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(attendees);
@@ -549,6 +603,9 @@ public sealed class StorageManager : IAsyncDisposable
     /// <returns>The conflicts and the instances checked.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidate"/> is null.</exception>
     /// <exception cref="ArgumentException">The attendee is the default id, or a recurrence line is not valid.</exception>
+    /// <exception cref="CalcoreStorageException">A stored series of the attendee whose span reaches the candidate does
+    /// not read (<see cref="StorageErrorCode.Corrupt"/>; <see cref="CalcoreStorageException.EventId"/> names it); or
+    /// the storage fails.</exception>
     public Task<ConflictAnalysis> FindConflictsAsync(AttendeeId attendee, EventDetails candidate, CancellationToken cancellationToken = default)
     {
         CheckId(attendee, nameof(attendee));
@@ -618,7 +675,7 @@ public sealed class StorageManager : IAsyncDisposable
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent series = await ReadForWriteAsync(tx, before.RecurringEventId!.Value, expectedVersion, cancellationToken).ConfigureAwait(false);
-            InstanceSlot slot = SeriesExpander.FindSlot(series, key, Zone) ?? throw new EventNotFoundException(before.Id);
+            InstanceSlot slot = StoredSeries.FindSlot(series, key, Zone) ?? throw new EventNotFoundException(before.Id);
             (InstanceOverride updated, IReadOnlyList<BookingDecision> decisions) = await change(series, slot, tx).ConfigureAwait(false);
             if (updated.Equals(slot.Override ?? new InstanceOverride(key)))
             {
@@ -627,7 +684,7 @@ public sealed class StorageManager : IAsyncDisposable
             CalendarEvent next = SeriesEditor.WithOverride(series, key, updated, Clock.GetCurrentInstant());
             await ReplaceAsync(tx, next, series.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new EventUpdateResult(SeriesExpander.Instance(next, SeriesExpander.FindSlot(next, key, Zone)!.Value), [], decisions);
+            return new EventUpdateResult(SeriesExpander.Instance(next, StoredSeries.FindSlot(next, key, Zone)!.Value), [], decisions);
         }
     }
 

@@ -64,6 +64,57 @@ public sealed class BadFileTests(ITestOutputHelper output) : IDisposable
         OpenFails(path, StorageErrorCode.Corrupt, new SqliteStorageOptions { ReadOnly = true }).Message.Should().Contain($"schema version {text}");
     }
 
+    [Theory]
+    [InlineData("0", "schema version 0")]
+    [InlineData("'2'", "not an integer (SQLite type text, value '2')")]
+    [InlineData("1.5", "not an integer (SQLite type real, value '1.5')")]
+    [InlineData("NULL", "not an integer (SQLite type null")]
+    public void A_database_whose_schema_version_is_not_a_version_is_refused_as_corrupt(string value, string named)
+    {
+        string path = Path.Combine(_folder, "odd.db");
+        Raw(path, $"CREATE TABLE schema_version (version); INSERT INTO schema_version VALUES ({value}); CREATE TABLE events (id TEXT);");
+        string before = Hash(path);
+        OpenFails(path, StorageErrorCode.Corrupt).Message.Should().Contain(named);
+        Hash(path).Should().Be(before);
+    }
+
+    /// <summary>Calcore writes the table and its one row in one transaction, so an empty table was not written by it: it
+    /// is refused rather than read as version 0, which would create the tables again over what the file holds (or, with
+    /// the table alone, over nothing; a file with no tables at all is a new storage).</summary>
+    [Theory]
+    [InlineData("CREATE TABLE events (id TEXT); INSERT INTO events VALUES ('kept');")]
+    [InlineData("")]
+    public void A_database_with_an_empty_schema_version_table_is_refused_as_corrupt_and_left_untouched(string more)
+    {
+        string path = Path.Combine(_folder, "empty-version.db");
+        Raw(path, "CREATE TABLE schema_version (version INTEGER NOT NULL); " + more);
+        string before = Hash(path);
+        OpenFails(path, StorageErrorCode.Corrupt).Message.Should().Contain("schema_version table has no row");
+        Hash(path).Should().Be(before);
+        OpenFails(path, StorageErrorCode.Corrupt, new SqliteStorageOptions { ReadOnly = true });
+        Hash(path).Should().Be(before);
+    }
+
+    [Fact]
+    public void A_database_with_two_schema_versions_is_refused_as_corrupt()
+    {
+        string path = Path.Combine(_folder, "two-versions.db");
+        Raw(path, $"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1), ({SqliteStorage.SchemaVersion});");
+        string before = Hash(path);
+        OpenFails(path, StorageErrorCode.Corrupt).Message.Should().Contain("more than one row");
+        Hash(path).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_file_with_no_tables_is_a_new_storage()
+    {
+        string path = Path.Combine(_folder, "no-tables.db");
+        Raw(path, "PRAGMA user_version = 7;");
+        new FileInfo(path).Length.Should().BeGreaterThan(0, "the file is a SQLite database, with a header and no tables");
+        using var storage = new SqliteStorage(path);
+        (await storage.QueryEventsAsync(new EventQuery(), default)).Should().BeEmpty();
+    }
+
     [Fact]
     public void Another_applications_database_is_refused_and_left_untouched()
     {

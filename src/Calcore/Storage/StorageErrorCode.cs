@@ -15,7 +15,8 @@ public enum StorageErrorCode
     /// <summary>The storage cannot be written (a read-only file, folder or database).</summary>
     ReadOnly = 3,
 
-    /// <summary>The file or database is not a Calcore storage, or is damaged.</summary>
+    /// <summary>The file or database is not a Calcore storage, or is damaged, or a stored value no longer reads (for
+    /// example a series whose recurrence lines do not parse; <see cref="CalcoreStorageException.EventId"/> names it).</summary>
     Corrupt = 4,
 
     /// <summary>The storage was written by a newer schema version than this library knows.</summary>

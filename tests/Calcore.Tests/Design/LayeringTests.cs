@@ -128,6 +128,22 @@ public partial class LayeringTests
         UpwardUses("namespace Calcore;\nusing Calcore.Scheduling;\nclass M { StorageManager _m; }\n").Should().BeEmpty("the root may use everything");
     }
 
+    /// <summary>Stored data that does not read is translated in one place: above the Events layer, a series is expanded
+    /// through <c>Storage.Internal.StoredSeries</c> (a <c>CalcoreStorageException</c>, Corrupt), never through
+    /// <c>SeriesExpander</c> directly (which would let a <c>RecurrenceParseException</c>, an argument error, escape).</summary>
+    [Fact]
+    public void Above_the_events_layer_series_are_expanded_only_through_StoredSeries()
+    {
+        string[] offenders = [.. Directory.GetFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && RankOf(LayerOf(NamespaceLine().Match(File.ReadAllText(f)) is { Success: true } m ? m.Groups[1].Value : "Calcore.Internal")) > RankOf("Events")
+                && !f.EndsWith("StoredSeries.cs", StringComparison.Ordinal))
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"SeriesExpander\.(SetOf|SpanOf|SlotsIn|FindSlot)\("))
+            .Select(f => Path.GetRelativePath(SourceRoot, f))];
+
+        offenders.Should().BeEmpty("a stored series whose recurrence does not parse is Corrupt data, not the caller's argument");
+    }
+
     [Fact]
     public void Each_source_file_declares_at_most_one_public_type()
     {

@@ -10,6 +10,7 @@ using Calcore.Events;
 using Calcore.Events.Internal;
 using Calcore.Internal;
 using Calcore.Storage;
+using Calcore.Storage.Internal;
 using NodaTime;
 
 namespace Calcore.Scheduling.Internal;
@@ -28,7 +29,7 @@ namespace Calcore.Scheduling.Internal;
 internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, DateTimeZone zone, IClock clock)
 {
     /// <summary>The span of an event on the time line, as storage indexes it.</summary>
-    internal Interval SpanOf(CalendarEvent e) => SeriesExpander.SpanOf(e, zone);
+    internal Interval SpanOf(CalendarEvent e) => StoredSeries.SpanOf(e, zone);
 
     // ------------------------------------------------------------------------------------------------------------
     // Free/busy and free time
@@ -158,7 +159,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         InstanceSlot slot, InstanceOverride updated, CancellationToken cancellationToken)
     {
         CalendarEvent withChange = series.WithCommitments(series.Commitments, [.. series.Overrides.Where(o => o.OriginalStart != slot.Key), updated]);
-        CalendarEvent instance = SeriesExpander.Instance(withChange, SeriesExpander.FindSlot(withChange, slot.Key, zone)!.Value);
+        CalendarEvent instance = SeriesExpander.Instance(withChange, StoredSeries.FindSlot(withChange, slot.Key, zone)!.Value);
         if (!BusyCalculator.EventBlocks(instance))
         {
             return (updated, []);
@@ -309,7 +310,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         Instant from = span.Start;
         Instant to = span.HasEnd ? span.End : (from > now ? from : now) + invitee.BookingHorizon;
         var wanted = new List<(Interval, OriginalStart?)>();
-        foreach (InstanceSlot slot in SeriesExpander.SlotsIn(e, new Interval(from, to), zone))
+        foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, new Interval(from, to), zone))
         {
             if (!slot.IsCancelled && slot.Interval.Duration > Duration.Zero
                 && (slot.Override is null || BusyCalculator.EventBlocks(SeriesExpander.Instance(e, slot))))
@@ -343,7 +344,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             }
             yield break;
         }
-        foreach (InstanceSlot slot in SeriesExpander.SlotsIn(e, window, zone))
+        foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, window, zone))
         {
             if (slot.IsCancelled)
             {

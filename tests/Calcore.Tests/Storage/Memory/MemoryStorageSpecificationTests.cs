@@ -19,6 +19,10 @@ public sealed class MemoryRecurrenceStorageTests(MemoryStorageFixture fixture) :
 
 public sealed class MemoryConcurrencyStorageTests(MemoryStorageFixture fixture) : ConcurrencyStorageTestBase<MemoryStorageFixture>(fixture);
 
+/// <summary>Memory storage holds whatever <see cref="IStorage"/> is given (it does not validate, as the contract allows), so a
+/// series inserted or replaced without the manager can have recurrence that does not parse.</summary>
+public sealed class MemoryCorruptDataStorageTests(MemoryStorageFixture fixture) : CorruptDataStorageTestBase<MemoryStorageFixture>(fixture);
+
 public sealed class MemoryStorageComplianceTests : StorageComplianceTestBase
 {
     protected override Assembly TargetAssembly => typeof(MemoryStorageComplianceTests).Assembly;
