@@ -87,10 +87,19 @@ namespace Calcore.Recurrence;
 /// is recognised up front. Enumeration never throws.</para>
 /// <para><b>Seeking.</b> For a window, each rule computes the first period at or before the window
 /// directly (year, month, week, day or wall-clock unit arithmetic) and generates from there, starting
-/// two days early (plus the occurrence duration) to cover daylight-saving shifts; the cost does not
-/// depend on the distance from DTSTART. With COUNT, the instances of the skipped periods are counted
-/// (arithmetically when every period has the same number of instances, otherwise period by period
-/// without mapping to instants).</para>
+/// two days early (plus the occurrence duration) to cover daylight-saving shifts, and no later than the
+/// window's end; the cost depends neither on the distance from DTSTART nor on COUNT.</para>
+/// <para><b>Work bounds.</b> No input makes a call run unbounded. A COUNT rule's last instance is found
+/// once per zone, the first time the rule is expanded there, and kept with the set: in closed form when
+/// every period has the same number of values, otherwise by counting one step per day (HOURLY and finer)
+/// or per period with values (DAILY and coarser, at most 3,652,059 up to year 9999), a few tenths of a
+/// second at worst; from then on it is a cut-off instant. An EXRULE is never enumerated: each candidate
+/// asks it whether it has an instance at that instant (one period generated and searched). As many
+/// consecutive candidates removed by EXDATE or EXRULE as the never-stuck cap (1,000,000) end the set.
+/// Per call: <see cref="FindOccurrence"/> and <see cref="IsOccurrence(Instant, DateTimeZone?)"/> expand a
+/// one-second window, <see cref="FindOccurrenceByOriginalStart"/> a four-day window, and
+/// <see cref="GetLastOccurrence"/> at most about 40 windows of doubling width searched backwards from the
+/// latest possible instant.</para>
 /// <para>This type is immutable and thread-safe; enumerations are independent.</para>
 /// </remarks>
 public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
@@ -363,9 +372,9 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
     /// <summary>Gets the last occurrence of a bounded set.</summary>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>
     /// <returns>The last occurrence; null when the set is unbounded (<see cref="IsBounded"/> is false) or empty.</returns>
-    /// <remarks>When no RRULE has COUNT, the set is searched backwards from its latest possible
-    /// instance (UNTIL, RDATEs, DTSTART) in windows of doubling width, so the cost does not depend on
-    /// the length of the series. With COUNT, the cost is proportional to the number of instances.</remarks>
+    /// <remarks>The set is searched backwards from its latest possible instance (each rule's UNTIL or the
+    /// last instance of its COUNT, the RDATEs, DTSTART) in windows of doubling width, so the cost does not
+    /// depend on the length of the series (see the work bounds on the type).</remarks>
     public Occurrence? GetLastOccurrence(DateTimeZone? placementZone = null)
     {
         if (!IsBounded)
