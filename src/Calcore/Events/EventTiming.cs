@@ -200,6 +200,12 @@ public sealed class EventTiming : IEquatable<EventTiming>
         return new EventTiming(start, Zone, Duration, 0);
     }
 
+    /// <summary>Whether this timing moved to another start stays in the representable range (what <see cref="WithStart"/> checks).</summary>
+    internal bool FitsAt(LocalDateTime start)
+        => IsAllDay
+            ? start.Date >= MinStart.Date && start.Date.PlusDays(Days - 1) < MaxEnd.Date
+            : start >= MinStart && start <= MaxEnd && MaxEnd.InUtc().ToInstant() - start.InUtc().ToInstant() >= Duration;
+
     /// <summary>Refuses a wall-clock span outside [<see cref="MinStart"/>, <see cref="MaxEnd"/>].</summary>
     private static void CheckRange(LocalDateTime start, Duration length, string lengthName)
     {

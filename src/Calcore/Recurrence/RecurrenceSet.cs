@@ -429,6 +429,15 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
         return null;
     }
 
+    /// <summary>
+    /// Counts the instances that one of the set's COUNT rules produces before an instant, as its COUNT counts them
+    /// (DTSTART first; RDATEs, EXDATEs and EXRULEs not applied), at most its COUNT. Work: as a seek, plus two days of
+    /// values (see the work bounds on the type).
+    /// </summary>
+    internal long CountRuleInstancesBefore(int ruleIndex, Instant instant, DateTimeZone? placementZone)
+        => RuleSource.CountBefore(CompiledRules[ruleIndex], forcedStart: true, Zone ?? placementZone ?? DateTimeZone.Utc,
+            CalendarMath.CeilDiv(instant.ToUnixTimeTicks(), 10_000_000));
+
     /// <summary>Finds the occurrence that starts at an instant.</summary>
     /// <param name="start">The start instant.</param>
     /// <param name="placementZone">Where a floating or date set is placed; UTC when null.</param>

@@ -71,6 +71,35 @@ public class RecurringEventTests
         listed.Should().ContainSingle().Which.RecurringEventId.Should().Be(series.Id);
     }
 
+    [Theory]
+    [InlineData("RRULE:FREQ=DAILY", "EXRULE:FREQ=MINUTELY")]
+    [InlineData("RRULE:FREQ=SECONDLY;COUNT=2147483647", null)]
+    [InlineData("RRULE:FREQ=MINUTELY;BYHOUR=9;COUNT=2147483647", null)]
+    public async Task A_hostile_series_is_created_listed_and_checked_for_conflicts_in_bounded_time(string rule, string? exrule)
+    {
+        // These took from seconds to minutes (the span enumerated every instance, the EXRULE walked to 9999); a hang guard, not a time budget.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var details = new EventDetails(EventTiming.Timed(new LocalDateTime(2026, 1, 1, 0, 0), NewYork, Duration.FromSeconds(1)))
+        {
+            Title = "hostile",
+            Recurrence = exrule is null ? [rule] : [rule, exrule],
+        };
+        CalendarEvent series = await _m.CalendarOf(_ann.Id).CreateEventAsync(details);
+        Instant nine = new LocalDateTime(2026, 6, 1, 9, 0).InZoneStrictly(NewYork).ToInstant();
+        (await _m.GetEventsAsync(new EventListQuery(new Interval(nine, nine + Duration.FromHours(1))) { Attendee = _ann.Id, ExpandRecurrence = true })).Should()
+            .HaveCount(exrule is not null ? 0 : rule.Contains("BYHOUR", StringComparison.Ordinal) ? 60 : 3600);
+        (await _m.FindConflictsAsync(_ann.Id, details with { Recurrence = [] })).Conflicts.Should().HaveCount(exrule is null ? 1 : 0);
+        if (exrule is null)
+        {
+            // "This and following" from an instance decades out counts the instances before it without generating them.
+            var instance = (await _m.GetInstancesAsync(series.Id, new Interval(nine, nine + Duration.FromHours(1))))[0];
+            var split = await _m.UpdateFollowingAsync(instance.Id, d => d with { Title = "later" });
+            split.Following.Details.Recurrence.Should().ContainSingle().Which.Should().Contain("COUNT=");
+        }
+        await _m.DeleteEventAsync(series.Id);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(1));
+    }
+
     [Fact]
     public async Task A_bounded_series_is_not_found_after_its_end()
     {

@@ -80,7 +80,8 @@ internal static class SeriesExpander
         }
         else if (set.GetLastOccurrence(zone) is { } last)
         {
-            end = IntervalAt(e.Details, last.LocalStart, zone).End;
+            // Instances that would end after 9999-12-31 are not instances of the event (see SlotsIn): the span stays open.
+            end = e.Timing.FitsAt(last.LocalStart) ? IntervalAt(e.Details, last.LocalStart, zone).End : null;
         }
         foreach (InstanceOverride o in e.Overrides)
         {
@@ -109,6 +110,11 @@ internal static class SeriesExpander
             : null;
         foreach (Occurrence o in set.GetOccurrences(window, reach, zone))
         {
+            if (!timing.FitsAt(o.LocalStart))
+            {
+                // An instance outside the range an event can have (the last day of year 9999): the series ends before it.
+                continue;
+            }
             OriginalStart key = KeyOf(series.Details, o);
             InstanceOverride? ovr = series.Overrides.IsEmpty ? null
                 : byKey is not null ? byKey.GetValueOrDefault(key)
@@ -143,7 +149,7 @@ internal static class SeriesExpander
         Occurrence? o = key.IsDate
             ? set.FindOccurrenceByOriginalStart(key.Date.AtMidnight(), zone)
             : set.FindOccurrence(key.Instant, zone);
-        if (o is not { } occurrence)
+        if (o is not { } occurrence || !series.Timing.FitsAt(occurrence.LocalStart))
         {
             return null;
         }

@@ -21,11 +21,12 @@ internal static class SeriesSplitter
         Instant at = key.ToInstant(zone);
         var beforeRules = new List<RecurrenceRule>();
         var fromRules = new List<RecurrenceRule>();
-        foreach (RecurrenceRule rule in set.Rules)
+        for (int index = 0; index < set.Rules.Count; index++)
         {
+            RecurrenceRule rule = set.Rules[index];
             if (rule.End.Count is { } count)
             {
-                int before = CountBefore(set, rule, at, zone);
+                int before = (int)set.CountRuleInstancesBefore(index, at, zone);
                 beforeRules.Add(WithEnd(rule, RecurrenceEnd.AfterCount(Math.Max(1, before))));
                 if (count - before > 0)
                 {
@@ -71,18 +72,6 @@ internal static class SeriesSplitter
         }
         Instant until = key.Instant - Duration.FromSeconds(1);
         return set.IsFloating ? RecurrenceEnd.Until(until.InZone(zone).LocalDateTime) : RecurrenceEnd.Until(until);
-    }
-
-    /// <summary>How many instances one rule produces (DTSTART counted, EXDATEs not applied, as COUNT counts) before an instant.</summary>
-    private static int CountBefore(RecurrenceSet set, RecurrenceRule rule, Instant at, DateTimeZone zone)
-    {
-        RecurrenceSet alone = set.IsAllDay ? RecurrenceSet.Create(set.StartDate, [rule]) : RecurrenceSet.Create(set.Start, set.Zone, [rule]);
-        int n = 0;
-        foreach (Occurrence o in alone.GetOccurrences(new Interval(null, at), zone))
-        {
-            n++;
-        }
-        return n;
     }
 
     private static Instant StartOf(RecurrenceDate d, RecurrenceSet set, DateTimeZone zone)

@@ -168,6 +168,29 @@ internal sealed class RuleSource
     }
 
     /// <summary>
+    /// Counts a rule's distinct instances (DTSTART counted first when forced, as COUNT counts) that start before an
+    /// instant, at most COUNT: the values before a point two days earlier are counted without being placed (see
+    /// <see cref="RuleIterator.Seek"/>), the rest are generated.
+    /// </summary>
+    internal static long CountBefore(CompiledRule rule, bool forcedStart, DateTimeZone zone, long instant)
+    {
+        System.Diagnostics.Debug.Assert(rule.Count > 0, "Only a COUNT rule counts.");
+        var mapper = new ZoneMapper();
+        mapper.Reset(zone);
+        long clamped = Math.Clamp(instant, CalendarMath.MinInstantSeconds, CalendarMath.MaxInstantSeconds);
+        long seekLocal = clamped + mapper.OffsetAt(clamped) - (2L * CalendarMath.SecondsPerDay);
+        var source = new RuleSource();
+        source.InitCounting(rule, forcedStart, mapper, seekLocal <= rule.DtLocal ? long.MinValue : seekLocal);
+        long n = source._emitted - (source.HasHead ? 1 : 0);
+        while (source.HasHead && source.HeadInstant < instant)
+        {
+            n++;
+            source.Advance();
+        }
+        return Math.Min(n, rule.Count);
+    }
+
+    /// <summary>
     /// Whether the rule (prepared by <see cref="InitMembership"/>) has an instance at an instant whose wall time in
     /// the set's zone is <paramref name="local"/>: the wall time itself is one of its values and maps there, or a
     /// value in the daylight-saving gap just before was moved there.
