@@ -8,7 +8,7 @@ using NodaTime;
 var people = new SimpleAttendeeSource();
 Individual florent = people.CreateIndividual(new AttendeeId("florent"), "Florent");
 Individual martijn = people.CreateIndividual(new AttendeeId("martijn"), "Martijn");
-Room room1 = people.CreateRoom(new AttendeeId("room1"), "Room 1", InvitePolicy.AcceptIfPossible);
+Room room1 = people.CreateRoom(new AttendeeId("room1"), "Room 1", BookingPolicy.AcceptIfPossible);
 
 // Memory storage is the default; .UseSqlite("calendar.db") (package Calcore.Storage.Sqlite) keeps it in a file.
 await using StorageManager manager = StorageManager.CreateBuilder()

@@ -24,7 +24,7 @@ var s = new SimpleAttendeeSource();
 Individual martijn = s.CreateIndividual(new AttendeeId("martijn"), "Martijn");
 Individual florent = s.CreateIndividual(new AttendeeId("florent"), "Florent");
 Individual bob = s.CreateIndividual(new AttendeeId("bob"), "Bob");
-Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", InvitePolicy.AcceptIfPossible);
+Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", BookingPolicy.AcceptIfPossible);
 StorageManagerBuilder builder = StorageManager.CreateBuilder().AddAttendeeSource(s);
 await using StorageManager m = memory ? builder.UseMemoryStorage("storage").Build() : builder.UseSqlite(path).Build();
 Console.WriteLine(memory ? "Storage: memory (nothing is kept)." : $"Storage: SQLite file {path} (kept between runs).");

@@ -227,7 +227,7 @@ public sealed class StorageManager : IAsyncDisposable
     /// <para>The attendees are references: each one's type and invite policy come from the attendee sources the manager
     /// was built with (an id no source knows is a person who answers themselves). Attendees already on the event are
     /// left untouched (status and role), so re-inviting never downgrades an answer. The invitation and every policy
-    /// decision are one atomic step: a room with <see cref="InvitePolicy.AcceptIfPossible"/> sees every booking
+    /// decision are one atomic step: a room with <see cref="BookingPolicy.AcceptIfPossible"/> sees every booking
     /// committed before it, and two concurrent invitations of one room to overlapping events never both succeed.</para>
     /// <para>When nobody new is invited, nothing is written and the current snapshot is returned.</para>
     /// </remarks>
@@ -594,7 +594,7 @@ public sealed class StorageManager : IAsyncDisposable
     }
 
     /// <summary>Checks, without booking anything, whether an attendee is free for a proposed event: what
-    /// <see cref="InvitePolicy.AcceptIfPossible"/> would see if the attendee were invited to it now.</summary>
+    /// <see cref="BookingPolicy.AcceptIfPossible"/> would see if the attendee were invited to it now.</summary>
     /// <remarks>A proposed series is checked instance by instance within the attendee's booking horizon (whole, when
     /// bounded). The answer is a snapshot: a booking made after it may take the time (an invitation decides atomically).</remarks>
     /// <param name="attendee">The attendee (its booking horizon, from the attendee sources, applies).</param>

@@ -158,7 +158,7 @@ public abstract class ConcurrencyStorageTestBase<TFixture> : StorageTestBase<TFi
     {
         var source = new SimpleAttendeeSource();
         await using StorageManager manager = Fixture.CreateManager(Storage, attendees: source);
-        Room room = source.CreateRoom(new AttendeeId("room"), "Room", InvitePolicy.AcceptIfPossible);
+        Room room = source.CreateRoom(new AttendeeId("room"), "Room", BookingPolicy.AcceptIfPossible);
         var organizers = Enumerable.Range(0, ConcurrentInvitations).Select(i => source.CreateIndividual(new AttendeeId($"p{i}"), $"Person {i}")).ToList();
         var events = await Task.WhenAll(organizers.Select((o, i) => manager.CreateEventAsync(new EventDetails(
             EventTiming.Timed(new LocalDateTime(2026, 3, 2, 10, i), DateTimeZone.Utc, Duration.FromHours(1)))

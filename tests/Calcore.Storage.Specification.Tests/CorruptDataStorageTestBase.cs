@@ -58,7 +58,7 @@ public abstract class CorruptDataStorageTestBase<TFixture> : StorageTestBase<TFi
         source.CreateIndividual(Alice, "Alice");
         source.CreateIndividual(Bob, "Bob");
         source.CreateIndividual(Carol, "Carol");
-        source.CreateRoom(RoomId, "Room", InvitePolicy.AcceptIfPossible);
+        source.CreateRoom(RoomId, "Room", BookingPolicy.AcceptIfPossible);
         _manager = Fixture.CreateManager(Storage, attendees: source);
 
         CalendarEvent broken = await Manager.CreateEventAsync(Timed(2, 10, Alice, "Weekly") with { Recurrence = ["RRULE:FREQ=WEEKLY;COUNT=4"] }, new EventId("broken"));

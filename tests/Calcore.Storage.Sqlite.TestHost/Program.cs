@@ -37,7 +37,7 @@ static async Task<int> InviteAsync(string db, string eventId, string goFile)
 {
     var source = new SimpleAttendeeSource();
     await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).AddAttendeeSource(source).Build();
-    Room room = source.CreateRoom(new AttendeeId("room"), "Room", InvitePolicy.AcceptIfPossible);
+    Room room = source.CreateRoom(new AttendeeId("room"), "Room", BookingPolicy.AcceptIfPossible);
     // Warm up (JIT, connection pool) so that both processes reach the invitation at the same moment.
     _ = await manager.FindEventAsync(new EventId(eventId));
     Console.Out.WriteLine("READY");
@@ -90,7 +90,7 @@ static async Task<int> WriteAsync(string db, int seed)
     var source = new SimpleAttendeeSource();
     await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).AddAttendeeSource(source).Build();
     Individual[] people = [.. Enumerable.Range(0, 20).Select(i => source.CreateIndividual(new AttendeeId($"p{i}"), $"Person {i}"))];
-    Room[] rooms = [.. Enumerable.Range(0, 3).Select(i => source.CreateRoom(new AttendeeId($"room{i}"), $"Room {i}", InvitePolicy.AcceptIfPossible))];
+    Room[] rooms = [.. Enumerable.Range(0, 3).Select(i => source.CreateRoom(new AttendeeId($"room{i}"), $"Room {i}", BookingPolicy.AcceptIfPossible))];
     var mine = new System.Collections.Generic.List<EventId>();
     for (long n = 0; ; n++)
     {

@@ -47,7 +47,7 @@ public sealed class CorruptDataTests : IDisposable
         string path = Path.Combine(_folder, "edited.db");
         var source = new SimpleAttendeeSource();
         source.CreateIndividual(Alice, "Alice");
-        source.CreateRoom(Room, "Room", InvitePolicy.AcceptIfPossible);
+        source.CreateRoom(Room, "Room", BookingPolicy.AcceptIfPossible);
         EventId series = new("weekly");
         await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(path).AddAttendeeSource(source).Build())
         {

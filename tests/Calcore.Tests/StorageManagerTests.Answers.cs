@@ -150,7 +150,7 @@ public partial class StorageManagerTests
         CalendarEvent first = await _w.MeetingAsync(At(2, 10), _w.Martijn, _w.Room1);
         CalendarEvent second = await _w.CalendarOf(_w.Bob).CreateEventAsync(At(2, 10));
         // A caller may build its own value claiming the room always accepts; the engine never sees it.
-        var claimed = new Room(_w.Room1.Id, "Room 1", InvitePolicy.AlwaysAccept);
+        var claimed = new Room(_w.Room1.Id, "Room 1", BookingPolicy.AlwaysAccept);
 
         InvitationResult invited = await Manager.InviteAsync(second.Id, [claimed.Id, new AttendeeId("stranger")]);
 

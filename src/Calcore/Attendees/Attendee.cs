@@ -1,14 +1,12 @@
 using System;
 using Calcore.Internal;
-using NodaTime;
 
 namespace Calcore.Attendees;
 
 /// <summary>Someone or something that can be invited to an event: a person, a room, a group, a resource.</summary>
 /// <remarks>
 /// <para>An attendee is plain data: an id, a display name, a calendar-user type (RFC 5545 CUTYPE), the
-/// <see cref="InvitePolicy"/> that answers invitations on its behalf, and how far ahead a recurring booking is
-/// checked. The concrete kinds are <see cref="Individual"/>, <see cref="Room"/>, <see cref="Group"/>,
+/// <see cref="BookingPolicy"/> that answers bookings on its behalf (with its limits, such as the booking window). The concrete kinds are <see cref="Individual"/>, <see cref="Room"/>, <see cref="Group"/>,
 /// <see cref="Resource"/> and <see cref="UnknownAttendee"/>. Two attendees are equal when their ids and types are
 /// equal.</para>
 /// <para>An attendee holds no reference to an engine. Operations are calls on the engine that take the attendee's
@@ -18,19 +16,12 @@ namespace Calcore.Attendees;
 /// </remarks>
 public abstract class Attendee : IEquatable<Attendee>
 {
-    /// <summary>The booking horizon of attendees for whom none is given: 180 days (the default booking window of
-    /// Exchange's resource mailboxes).</summary>
-    public static readonly Duration DefaultBookingHorizon = Duration.FromDays(180);
-
-    private protected Attendee(AttendeeId id, string name, InvitePolicy policy, Duration? bookingHorizon = null)
+    private protected Attendee(AttendeeId id, string name, BookingPolicy policy)
     {
         Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "The attendee id must not be the default value.");
-        Duration horizon = bookingHorizon ?? DefaultBookingHorizon;
-        Preconditions.CheckArgument(horizon > Duration.Zero, nameof(bookingHorizon), "The booking horizon must be positive.");
         Id = id;
         Name = Preconditions.CheckNotNull(name);
         Policy = Preconditions.CheckNotNull(policy);
-        BookingHorizon = horizon;
     }
 
     /// <summary>Gets the attendee's id.</summary>
@@ -43,11 +34,7 @@ public abstract class Attendee : IEquatable<Attendee>
     public abstract CalendarUserType Type { get; }
 
     /// <summary>Gets the policy that answers invitations for this attendee.</summary>
-    public InvitePolicy Policy { get; }
-
-    /// <summary>Gets how far ahead an automatic invite policy checks an unbounded series (default 180 days, as
-    /// Exchange's booking window); a bounded series is checked whole.</summary>
-    public Duration BookingHorizon { get; }
+    public BookingPolicy Policy { get; }
 
     /// <inheritdoc/>
     public bool Equals(Attendee? other) => other is not null && Id == other.Id && Type == other.Type;

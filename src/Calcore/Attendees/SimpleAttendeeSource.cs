@@ -33,12 +33,11 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <summary>Creates a room with an invite policy.</summary>
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
-    /// <param name="policy">How the room answers invitations; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
-    /// <param name="bookingHorizon">How far ahead an unbounded series is checked; 180 days when null.</param>
+    /// <param name="policy">How the room answers invitations; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
     /// <returns>The room.</returns>
     /// <exception cref="ArgumentException">The id is taken, or the horizon is not positive.</exception>
-    public Room CreateRoom(AttendeeId id, string name, InvitePolicy? policy = null, NodaTime.Duration? bookingHorizon = null)
-        => Add(new Room(id, name, policy, bookingHorizon));
+    public Room CreateRoom(AttendeeId id, string name, BookingPolicy? policy = null)
+        => Add(new Room(id, name, policy));
 
     /// <summary>Creates a group.</summary>
     /// <param name="id">A new id.</param>
@@ -50,10 +49,10 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <summary>Creates a resource other than a room.</summary>
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
-    /// <param name="policy">How the resource answers invitations; <see cref="InvitePolicy.AcceptIfPossible"/> when null.</param>
+    /// <param name="policy">How the resource answers invitations; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
     /// <returns>The resource.</returns>
     /// <exception cref="ArgumentException">The id is taken.</exception>
-    public Resource CreateResource(AttendeeId id, string name, InvitePolicy? policy = null) => Add(new Resource(id, name, policy));
+    public Resource CreateResource(AttendeeId id, string name, BookingPolicy? policy = null) => Add(new Resource(id, name, policy));
 
     /// <summary>Finds an attendee by id without waiting.</summary>
     /// <param name="id">The id.</param>

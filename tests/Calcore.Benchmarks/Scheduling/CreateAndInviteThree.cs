@@ -13,7 +13,7 @@ namespace Calcore.Benchmarks.Scheduling;
 /// Foundation target: create an event and invite three attendees, reported in operations per second (the Op/s
 /// column). One operation is <see cref="StorageManager.CreateEventAsync"/>
 /// with an organizer plus one <see cref="StorageManager.InviteAsync"/> of two individuals (Manual policy: NEEDS-ACTION)
-/// and a room (<see cref="InvitePolicy.AcceptIfPossible"/>: it looks for conflicts and accepts).
+/// and a room (<see cref="BookingPolicy.AcceptIfPossible"/>: it looks for conflicts and accepts).
 /// </summary>
 /// <remarks>
 /// <para>The storage is not empty: it holds the 10,000-event calendar of <see cref="CalendarData"/> (the

@@ -10,7 +10,7 @@ using NodaTime;
 namespace Calcore.Benchmarks.Scheduling;
 
 /// <summary>
-/// Foundation target: an <see cref="InvitePolicy.AcceptIfPossible"/> decision for a room holding 100 thousand
+/// Foundation target: an <see cref="BookingPolicy.AcceptIfPossible"/> decision for a room holding 100 thousand
 /// bookings vs one holding 100; the 100-thousand figure must be within 2× of the 100 one.
 /// </summary>
 /// <remarks>

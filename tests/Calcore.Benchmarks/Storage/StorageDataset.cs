@@ -52,7 +52,7 @@ public static class StorageDataset
         StorageManager manager = StorageManager.CreateBuilder().UseStorage(storage, ownsStorage: true).AddAttendeeSource(source).Build();
         for (int i = 0; i < Rooms; i++)
         {
-            source.CreateRoom(Room(i), $"Room {i}", InvitePolicy.AcceptIfPossible);
+            source.CreateRoom(Room(i), $"Room {i}", BookingPolicy.AcceptIfPossible);
         }
         return manager;
     }

@@ -11,7 +11,7 @@ using static Calcore.Tests.TestWorld;
 namespace Calcore.Tests.Attendees;
 
 /// <summary>DESIGN.md "Rooms decide at once": concurrent invitations of one room can never both be accepted.</summary>
-public partial class InvitePolicyTests
+public partial class BookingPolicyTests
 {
     private const int Threads = 16;
 

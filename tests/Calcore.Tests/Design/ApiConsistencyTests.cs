@@ -59,7 +59,7 @@ public class ApiConsistencyTests
     {
         // Attendee has only private protected constructors; an invite policy is data made by its named factories.
         typeof(Attendee).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsFamilyAndAssembly);
-        typeof(InvitePolicy).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsPrivate);
+        typeof(BookingPolicy).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsPrivate);
     }
 
     [Fact]

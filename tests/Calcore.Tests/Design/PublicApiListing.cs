@@ -16,7 +16,7 @@ namespace Calcore.Tests.Design;
 /// <remarks>
 /// Lines look like <c>Calcore.Events.EventId : readonly struct, System.IComparable&lt;Calcore.Events.EventId&gt;, …</c> for a type
 /// and <c>Calcore.Events.EventId.Value { get; } : string</c> for a member, with modifiers after <c>//</c>
-/// (<c>… : Calcore.Attendees.InvitePolicy // static</c>). Public and protected members are listed (protected ones are
+/// (<c>… : Calcore.Attendees.BookingPolicy // static</c>). Public and protected members are listed (protected ones are
 /// reachable by derived types); nullable reference annotations are included, since changing them changes the API.
 /// </remarks>
 public static class PublicApiListing

@@ -27,8 +27,8 @@ public class PublicApiTests
         lines.Should().Contain("Calcore.Events.EventDetails.Title { get; init; } : string");
         lines.Should().Contain("Calcore.Events.EventStatus : enum int");
         lines.Should().Contain("Calcore.Events.EventStatus.Cancelled = 2");
-        lines.Should().Contain("Calcore.Attendees.InvitePolicy.Manual { get; } : Calcore.Attendees.InvitePolicy // static");
-        lines.Should().Contain("Calcore.Attendees.InvitePolicy.AcceptExceptConflicts(int maxConflicts = 5, double maxConflictFraction = 0.3333333333333333) : Calcore.Attendees.InvitePolicy // static");
+        lines.Should().Contain("Calcore.Attendees.BookingPolicy.Manual { get; } : Calcore.Attendees.BookingPolicy // static");
+        lines.Should().Contain("Calcore.Attendees.BookingPolicy.AcceptExceptConflicts(int maxConflicts = 5, double maxConflictFraction = 0.3333333333333333) : Calcore.Attendees.BookingPolicy // static");
         lines.Should().Contain(l => l.StartsWith("Calcore.Attendees.AttendeeSourceExtensions.GetAttendeeAsync(this Calcore.Attendees.IAttendeeSource source", StringComparison.Ordinal));
         lines.Should().NotContain(l => l.Contains("Internal", StringComparison.Ordinal));
         lines.Should().BeInAscendingOrder(StringComparer.Ordinal);

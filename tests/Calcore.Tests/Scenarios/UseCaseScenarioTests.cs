@@ -29,7 +29,7 @@ public class UseCaseScenarioTests
         Individual bob = s.CreateIndividual(new AttendeeId("bob"), "Bob");
 
         // >>> room1 = s.createRoom('room1', 'Room 1', on_invite=cal.acceptIfPossible)
-        Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", InvitePolicy.AcceptIfPossible);
+        Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", BookingPolicy.AcceptIfPossible);
 
         // >>> m = cal.StorageManager()
         // >>> storage = cal.MemoryStorage('storage')
@@ -153,7 +153,7 @@ public class UseCaseScenarioTests
         StorageManager m = StorageManager.CreateBuilder().AddAttendeeSource(s).Build();
         Individual florent = s.CreateIndividual(new AttendeeId("florent"), "Florent");
         Individual bob = s.CreateIndividual(new AttendeeId("bob"), "Bob");
-        Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", InvitePolicy.AcceptIfPossible);
+        Room room1 = s.CreateRoom(new AttendeeId("room1"), "Room 1", BookingPolicy.AcceptIfPossible);
         var at4pm = EventTiming.Timed(new LocalDateTime(2005, 4, 10, 16, 0), null, Duration.FromMinutes(60));
         CalendarEvent first = await m.CalendarOf(florent.Id).CreateEventAsync(new EventDetails(at4pm) { Title = "Florent's Meeting" });
         CalendarEvent second = await m.CalendarOf(bob.Id).CreateEventAsync(new EventDetails(at4pm.WithStart(new LocalDateTime(2005, 4, 10, 16, 30))) { Title = "Bob's Meeting" });

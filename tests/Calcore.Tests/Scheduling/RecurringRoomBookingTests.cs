@@ -73,7 +73,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task An_unbounded_series_is_checked_only_within_the_booking_horizon()
     {
-        Room room = _source.CreateRoom(new AttendeeId("r"), "R", bookingHorizon: Duration.FromDays(30));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(30) });
         await BookAsync(Meeting(6, 1, 10, "In June"), room);   // beyond 30 days from the series start (2 March)
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room);
@@ -84,7 +84,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task A_bounded_series_is_checked_whole_beyond_the_horizon()
     {
-        Room room = _source.CreateRoom(new AttendeeId("r"), "R", bookingHorizon: Duration.FromDays(30));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(30) });
         await BookAsync(Meeting(6, 1, 10, "In June"), room);
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=20"), room);
@@ -121,7 +121,7 @@ public class RecurringRoomBookingTests
     [Fact]
     public async Task The_exceptions_policy_accepts_the_series_and_declines_only_the_conflicting_instances()
     {
-        Room room = _source.CreateRoom(new AttendeeId("r"), "R", InvitePolicy.AcceptExceptConflicts(maxConflicts: 5, maxConflictFraction: 1.0 / 3));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptExceptConflicts(maxConflicts: 5, maxConflictFraction: 1.0 / 3));
         await BookAsync(Meeting(3, 16, 10, "One-off"), room);
 
         CalendarEvent weekly = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=10"));
@@ -142,7 +142,7 @@ public class RecurringRoomBookingTests
     [InlineData(5, 0.5, ParticipationStatus.Accepted)]
     public async Task The_exceptions_policy_declines_the_whole_series_beyond_its_limits(int maxConflicts, double fraction, ParticipationStatus expected)
     {
-        Room room = _source.CreateRoom(new AttendeeId("r"), "R", InvitePolicy.AcceptExceptConflicts(maxConflicts, Math.Min(fraction, 1)));
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptExceptConflicts(maxConflicts, Math.Min(fraction, 1)));
         foreach (int day in new[] { 9, 16, 23 })
         {
             await BookAsync(Meeting(3, day, 10, $"One-off {day}"), room);

@@ -180,7 +180,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// <summary>Runs an attendee's policy for an event, reading its bookings inside <paramref name="tx"/>.</summary>
     private async Task<InviteDecision> DecideAsync(IStorageTransaction tx, CalendarEvent e, Attendee attendee, CancellationToken cancellationToken)
     {
-        InvitePolicy policy = attendee.Policy;
+        BookingPolicy policy = attendee.Policy;
         switch (policy.Automation)
         {
             case InviteAutomation.Manual:
@@ -308,7 +308,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         }
         Instant now = clock.GetCurrentInstant();
         Instant from = span.Start;
-        Instant to = span.HasEnd ? span.End : (from > now ? from : now) + invitee.BookingHorizon;
+        Instant to = span.HasEnd ? span.End : (from > now ? from : now) + invitee.Policy.BookingWindow;
         var wanted = new List<(Interval, OriginalStart?)>();
         foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, new Interval(from, to), zone))
         {

@@ -11,7 +11,7 @@ using static Calcore.Tests.TestWorld;
 
 namespace Calcore.Tests.Attendees;
 
-public partial class InvitePolicyTests : IAsyncLifetime
+public partial class BookingPolicyTests : IAsyncLifetime
 {
     private readonly TestWorld _w = TestWorld.Create();
 
@@ -43,32 +43,60 @@ public partial class InvitePolicyTests : IAsyncLifetime
     [Fact]
     public void Named_policies_have_names_and_know_whether_they_answer_by_themselves()
     {
-        InvitePolicy.Manual.Automation.Should().Be(InviteAutomation.Manual);
-        InvitePolicy.Manual.IsAutomatic.Should().BeFalse();
-        InvitePolicy.Manual.ToString().Should().Be("Manual");
-        InvitePolicy.AlwaysAccept.Automation.Should().Be(InviteAutomation.AlwaysAccept);
-        InvitePolicy.AlwaysAccept.IsAutomatic.Should().BeTrue();
-        InvitePolicy.AcceptIfPossible.Automation.Should().Be(InviteAutomation.AcceptIfPossible);
-        InvitePolicy.AcceptIfPossible.IsAutomatic.Should().BeTrue();
-        InvitePolicy.AcceptIfPossible.ToString().Should().Be("AcceptIfPossible");
-        InvitePolicy AcceptExcept = InvitePolicy.AcceptExceptConflicts(3, 0.25);
+        BookingPolicy.Manual.Automation.Should().Be(InviteAutomation.Manual);
+        BookingPolicy.Manual.IsAutomatic.Should().BeFalse();
+        BookingPolicy.Manual.ToString().Should().Be("Manual (window 180 days, max 24:00:00, recurring, truncate)");
+        BookingPolicy.AlwaysAccept.Automation.Should().Be(InviteAutomation.AlwaysAccept);
+        BookingPolicy.AlwaysAccept.IsAutomatic.Should().BeTrue();
+        BookingPolicy.AcceptIfPossible.Automation.Should().Be(InviteAutomation.AcceptIfPossible);
+        BookingPolicy.AcceptIfPossible.IsAutomatic.Should().BeTrue();
+        BookingPolicy.AcceptIfPossible.ToString().Should().StartWith("AcceptIfPossible (");
+        BookingPolicy AcceptExcept = BookingPolicy.AcceptExceptConflicts(3, 0.25);
         AcceptExcept.Automation.Should().Be(InviteAutomation.AcceptExceptConflicts);
         AcceptExcept.MaxConflicts.Should().Be(3);
         AcceptExcept.MaxConflictFraction.Should().Be(0.25);
-        AcceptExcept.ToString().Should().Be("AcceptExceptConflicts(3, 0.25)");
-        AcceptExcept.Should().Be(InvitePolicy.AcceptExceptConflicts(3, 0.25), "a policy is a value");
-        AcceptExcept.Should().NotBe(InvitePolicy.AcceptExceptConflicts(4, 0.25));
+        AcceptExcept.ToString().Should().StartWith("AcceptExceptConflicts(3, 0.25) (");
+        AcceptExcept.Should().Be(BookingPolicy.AcceptExceptConflicts(3, 0.25), "a policy is a value");
+        AcceptExcept.Should().NotBe(BookingPolicy.AcceptExceptConflicts(4, 0.25));
+    }
+
+    [Fact]
+    public void A_policy_has_the_documented_limits_by_default_and_is_customised_with_with()
+    {
+        BookingPolicy p = BookingPolicy.AcceptIfPossible;
+        p.BookingWindow.Should().Be(Duration.FromDays(180));
+        p.MaximumDuration.Should().Be(Duration.FromHours(24));
+        p.AllowRecurring.Should().BeTrue();
+        p.PastWindow.Should().Be(BookingWindowAction.Truncate);
+        BookingPolicy custom = p with { BookingWindow = Duration.FromDays(90), MaximumDuration = null, AllowRecurring = false, PastWindow = BookingWindowAction.Decline };
+        custom.ToString().Should().Be("AcceptIfPossible (window 90 days, max none, no recurring, decline)");
+        custom.Should().Be(p with { BookingWindow = Duration.FromDays(90), MaximumDuration = null, AllowRecurring = false, PastWindow = BookingWindowAction.Decline });
+        custom.Should().NotBe(p);
+    }
+
+    [Fact]
+    public void Invalid_policy_values_are_refused_naming_the_property()
+    {
+        BookingPolicy p = BookingPolicy.AcceptIfPossible;
+        ((Action)(() => _ = p with { BookingWindow = Duration.Zero })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("BookingWindow");
+        ((Action)(() => _ = p with { BookingWindow = Duration.FromDays(3654) })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("BookingWindow");
+        ((Action)(() => _ = p with { MaximumDuration = Duration.FromMinutes(-1) })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaximumDuration");
+        ((Action)(() => _ = p with { MaxConflicts = -1 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxConflicts");
+        ((Action)(() => _ = p with { MaxConflictFraction = 1.5 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxConflictFraction");
+        ((Action)(() => _ = p with { MaxConflictFraction = double.NaN })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxConflictFraction");
+        ((Action)(() => _ = p with { PastWindow = (BookingWindowAction)7 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("PastWindow");
+        ((Action)(() => _ = p with { Automation = (InviteAutomation)9 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Automation");
     }
 
     [Fact]
     public void Attendee_kinds_default_to_the_documented_policies()
     {
-        new Individual(new AttendeeId("i"), "I").Policy.Should().BeSameAs(InvitePolicy.Manual);
-        new Group(new AttendeeId("g"), "G").Policy.Should().BeSameAs(InvitePolicy.Manual);
-        new UnknownAttendee(new AttendeeId("u"), "U").Policy.Should().BeSameAs(InvitePolicy.Manual);
-        new Room(new AttendeeId("r"), "R").Policy.Should().BeSameAs(InvitePolicy.AcceptIfPossible);
-        new Resource(new AttendeeId("p"), "Projector").Policy.Should().BeSameAs(InvitePolicy.AcceptIfPossible);
-        _w.Source.CreateRoom(new AttendeeId("r9"), "R9", InvitePolicy.AlwaysAccept).Policy.Should().BeSameAs(InvitePolicy.AlwaysAccept);
+        new Individual(new AttendeeId("i"), "I").Policy.Should().BeSameAs(BookingPolicy.Manual);
+        new Group(new AttendeeId("g"), "G").Policy.Should().BeSameAs(BookingPolicy.Manual);
+        new UnknownAttendee(new AttendeeId("u"), "U").Policy.Should().BeSameAs(BookingPolicy.Manual);
+        new Room(new AttendeeId("r"), "R").Policy.Should().BeSameAs(BookingPolicy.AcceptIfPossible);
+        new Resource(new AttendeeId("p"), "Projector").Policy.Should().BeSameAs(BookingPolicy.AcceptIfPossible);
+        _w.Source.CreateRoom(new AttendeeId("r9"), "R9", BookingPolicy.AlwaysAccept).Policy.Should().BeSameAs(BookingPolicy.AlwaysAccept);
     }
 
     // ------------------------------------------------------------------ AcceptIfPossible
@@ -232,7 +260,7 @@ public partial class InvitePolicyTests : IAsyncLifetime
     [Fact]
     public async Task Manual_leaves_the_invitation_needs_action_even_for_a_room()
     {
-        Room manualRoom = _w.Source.CreateRoom(new AttendeeId("manual"), "Manual room", InvitePolicy.Manual);
+        Room manualRoom = _w.Source.CreateRoom(new AttendeeId("manual"), "Manual room", BookingPolicy.Manual);
         CalendarEvent e = await _w.CalendarOf(_w.Martijn).CreateEventAsync(At(2, 10));
 
         InvitationResult result = await Manager.InviteAsync(e.Id, [manualRoom.Id, _w.Bob.Id]);
@@ -247,7 +275,7 @@ public partial class InvitePolicyTests : IAsyncLifetime
     [Fact]
     public async Task AlwaysAccept_accepts_even_when_busy()
     {
-        Room lenient = _w.Source.CreateRoom(new AttendeeId("lenient"), "Lenient", InvitePolicy.AlwaysAccept);
+        Room lenient = _w.Source.CreateRoom(new AttendeeId("lenient"), "Lenient", BookingPolicy.AlwaysAccept);
         CalendarEvent first = await _w.MeetingAsync(At(2, 10), _w.Martijn, lenient);
         CalendarEvent second = await _w.MeetingAsync(At(2, 10), _w.Bob, lenient);
 
@@ -320,7 +348,7 @@ public partial class InvitePolicyTests : IAsyncLifetime
     [Fact]
     public async Task Moving_an_event_does_not_rerun_a_manual_policy()
     {
-        Room manualRoom = _w.Source.CreateRoom(new AttendeeId("manual"), "Manual room", InvitePolicy.Manual);
+        Room manualRoom = _w.Source.CreateRoom(new AttendeeId("manual"), "Manual room", BookingPolicy.Manual);
         CalendarEvent e = await _w.MeetingAsync(At(2, 10), _w.Bob, manualRoom);
         e = await Manager.SetParticipationStatusAsync(e.Id, manualRoom.Id, ParticipationStatus.Accepted);
 
