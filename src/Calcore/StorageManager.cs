@@ -45,14 +45,15 @@ public sealed class StorageManager : IAsyncDisposable
     private readonly Scheduler _scheduler;
     private readonly EventListing _listing;
 
-    internal StorageManager(IStorage storage, bool ownsStorage, IClock clock, DateTimeZone zone, AttendeeDirectory directory)
+    internal StorageManager(IStorage storage, bool ownsStorage, IClock clock, DateTimeZone zone, AttendeeDirectory directory,
+        int maxInstancesPerBooking = Scheduler.DefaultMaxInstancesPerBooking)
     {
         Storage = storage;
         _ownsStorage = ownsStorage;
         Clock = clock;
         Zone = zone;
         _directory = directory;
-        _scheduler = new Scheduler(storage, directory, zone, clock);
+        _scheduler = new Scheduler(storage, directory, zone, clock, maxInstancesPerBooking);
         _listing = new EventListing(storage, zone);
     }
 
@@ -291,12 +292,15 @@ public sealed class StorageManager : IAsyncDisposable
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         if (before.IsInstance)
         {
-            return (await ChangeInstanceAsync(before, expectedVersion, (series, slot, _) =>
+            return (await ChangeInstanceAsync(before, expectedVersion, async (series, slot, tx) =>
             {
                 Commitment c = series.FindCommitment(attendee)
                     ?? throw new ArgumentException($"The attendee '{attendee}' is not on series '{series.Id}'; invite them to the series first.", nameof(attendee));
-                return Task.FromResult<(InstanceOverride, IReadOnlyList<BookingDecision>)>(
-                    (SeriesEditor.WithAnswer(SeriesEditor.Existing(slot), attendee, c.Status == status ? null : status), []));
+                // An answer that books a gated attendee (a room, a resource) for this instance goes through the gate.
+                InviteDecision? gate = await _scheduler.AnswerAsync(tx, SeriesExpander.Instance(series, slot), attendee, status, cancellationToken).ConfigureAwait(false);
+                ParticipationStatus answer = gate?.Status ?? status;
+                IReadOnlyList<BookingDecision> decisions = gate is null ? [] : [new BookingDecision(attendee, slot.Key, gate)];
+                return (SeriesEditor.WithAnswer(SeriesEditor.Existing(slot), attendee, c.Status == answer ? null : answer), decisions);
             }, cancellationToken).ConfigureAwait(false)).Event;
         }
         Commitment? joining = before.HasAttendee(attendee) ? null
@@ -312,7 +316,44 @@ public sealed class StorageManager : IAsyncDisposable
             {
                 commitments[i] = commitments[i] with { Status = status };
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, async (tx, next) =>
+            // An answer that books a gated attendee (a room, a resource) goes through the gate: the stored status is its answer.
+            await _scheduler.AnswerAsync(tx, next, attendee, status, cancellationToken).ConfigureAwait(false) is { } decision
+                ? Scheduler.Record(next, attendee, decision)
+                : next).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the booking gate again for a room or resource on an event, from now: a recurring booking that was
+    /// accepted only up to the end of the resource's booking window (its commitment's <see
+    /// cref="Commitment.EffectiveEnd"/>) is extended to the end of the current window, or declined when the instances
+    /// now in the window conflict. Call it, for example, once a month for series past their window (see
+    /// docs/booking.md).</summary>
+    /// <param name="eventId">The event or series.</param>
+    /// <param name="attendee">The room or resource (or other attendee whose policy answers by itself).</param>
+    /// <param name="expectedVersion">The version the caller read, or null to skip the check.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The new snapshot and the gate's decision.</returns>
+    /// <exception cref="ArgumentException">The attendee is not on the event or is not booked through the gate, or the id
+    /// is an instance.</exception>
+    /// <exception cref="EventNotFoundException">The event does not exist.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CalcoreStorageException">The stored series does not read (<see
+    /// cref="StorageErrorCode.Corrupt"/>); or the storage fails.</exception>
+    public async Task<BookingDecision> ExtendBookingAsync(EventId eventId, AttendeeId attendee, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        CheckId(attendee, nameof(attendee));
+        CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        CheckNotInstance(before, "Extend the booking on the series.");
+        IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            CalendarEvent current = await ReadForWriteAsync(tx, before.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+            (CalendarEvent next, InviteDecision decision) = await _scheduler.ExtendAsync(tx, current, attendee, cancellationToken).ConfigureAwait(false);
+            next = current.Next(next.Details, next.Commitments, next.Overrides, Clock.GetCurrentInstant());
+            await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new BookingDecision(attendee, null, decision);
+        }
     }
 
     /// <summary>Sets the role of an attendee who is on the event.</summary>
@@ -510,8 +551,10 @@ public sealed class StorageManager : IAsyncDisposable
     public async Task<CalendarEvent> RestoreInstanceAsync(EventId instanceId, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         CalendarEvent before = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        return (await ChangeInstanceAsync(before, expectedVersion, (_, slot, _) => Task.FromResult<(InstanceOverride, IReadOnlyList<BookingDecision>)>(
-            (SeriesEditor.Existing(slot) with { IsCancelled = false }, [])), cancellationToken).ConfigureAwait(false)).Event;
+        // A restored instance blocks time again: the gated attendees on it are checked again, as for a moved instance.
+        return (await ChangeInstanceAsync(before, expectedVersion, (series, slot, tx) =>
+            _scheduler.RecheckInstanceAsync(tx, series, slot, SeriesEditor.Existing(slot) with { IsCancelled = false }, cancellationToken),
+            cancellationToken).ConfigureAwait(false)).Event;
     }
 
     /// <summary>Deletes an event or a series; for an instance id, cancels the instance (as Google Calendar does): it is
@@ -645,7 +688,8 @@ public sealed class StorageManager : IAsyncDisposable
 
     /// <summary>Changes an event's commitments in one transaction; <paramref name="before"/> (read outside it) names the attendees to lock.</summary>
     private async Task<CalendarEvent> ChangeCommitmentsAsync(CalendarEvent before, AttendeeId attendee, long? expectedVersion,
-        Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken)
+        Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken,
+        Func<IStorageTransaction, CalendarEvent, Task<CalendarEvent>>? gate = null)
     {
         CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
@@ -659,6 +703,14 @@ public sealed class StorageManager : IAsyncDisposable
                 return current;
             }
             CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
+            if (gate is not null)
+            {
+                next = await gate(tx, next).ConfigureAwait(false);
+                if (next.Commitments.SequenceEqual(current.Commitments) && next.Overrides.SequenceEqual(current.Overrides))
+                {
+                    return current;
+                }
+            }
             await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return next;

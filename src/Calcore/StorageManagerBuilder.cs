@@ -27,6 +27,7 @@ public sealed class StorageManagerBuilder
     private IStorage? _storage;
     private bool _ownsStorage;
     private IClock _clock = SystemClock.Instance;
+    private int _maxInstancesPerBooking = Scheduling.Internal.Scheduler.DefaultMaxInstancesPerBooking;
     private DateTimeZone _zone = DateTimeZone.Utc;
 
     internal StorageManagerBuilder()
@@ -81,13 +82,26 @@ public sealed class StorageManagerBuilder
         return this;
     }
 
+    /// <summary>Sets the most instances of one booking the booking gate checks (5,000 by default): a booking with more
+    /// instances within the resource's booking window is declined with that reason, so no booking holds a write for
+    /// long (see docs/booking.md).</summary>
+    /// <param name="maxInstances">The limit, 1 to 1,000,000.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxInstances"/> is out of range.</exception>
+    public StorageManagerBuilder LimitInstancesPerBooking(int maxInstances)
+    {
+        Preconditions.CheckArgumentRange(nameof(maxInstances), maxInstances, 1, 1_000_000);
+        _maxInstancesPerBooking = maxInstances;
+        return this;
+    }
+
     /// <summary>Builds the manager.</summary>
     /// <returns>A thread-safe manager.</returns>
     public StorageManager Build()
     {
         var directory = new AttendeeDirectory([.. _sources]);
         return _storage is null
-            ? new StorageManager(new MemoryStorage(), ownsStorage: true, _clock, _zone, directory)
-            : new StorageManager(_storage, _ownsStorage, _clock, _zone, directory);
+            ? new StorageManager(new MemoryStorage(), ownsStorage: true, _clock, _zone, directory, _maxInstancesPerBooking)
+            : new StorageManager(_storage, _ownsStorage, _clock, _zone, directory, _maxInstancesPerBooking);
     }
 }

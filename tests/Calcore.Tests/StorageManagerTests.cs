@@ -50,11 +50,11 @@ public partial class StorageManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_with_a_room_organizer_records_the_room_type_from_the_source()
+    public async Task Create_with_a_room_organizer_is_refused_a_room_is_booked_by_inviting_it()
     {
-        CalendarEvent e = await Manager.CreateEventAsync(At(2, 10) with { OrganizerId = _w.Room1.Id });
+        Func<Task> act = () => Manager.CreateEventAsync(At(2, 10) with { OrganizerId = _w.Room1.Id });
 
-        e.Commitments.Single().AttendeeType.Should().Be(CalendarUserType.Room);
+        await act.Should().ThrowAsync<ArgumentException>().WithParameterName("details");
     }
 
     [Fact]

@@ -9,13 +9,27 @@ namespace Calcore.Events;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class InviteDecision
 {
-    private InviteDecision(ParticipationStatus status, IReadOnlyList<EventConflict> conflicts, string? reason, IReadOnlyList<OriginalStart>? declinedInstances = null)
+    private InviteDecision(ParticipationStatus status, IReadOnlyList<EventConflict> conflicts, string? reason, IReadOnlyList<OriginalStart>? declinedInstances = null,
+        NodaTime.Instant? effectiveEnd = null)
     {
         Status = status;
         Conflicts = conflicts;
         Reason = reason;
         DeclinedInstances = declinedInstances ?? [];
+        EffectiveEnd = effectiveEnd;
     }
+
+    /// <summary>Gets, for a recurring booking accepted only up to the end of the resource's booking window, that end:
+    /// the resource's commitment ends there (<see cref="Commitment.EffectiveEnd"/>), and later instances show it as not
+    /// booked until the booking is extended. Null when the whole booking was decided.</summary>
+    /// <value>The end, or null.</value>
+    public NodaTime.Instant? EffectiveEnd { get; }
+
+    /// <summary>This acceptance limited to the instances that start before a point (the end of the booking window).</summary>
+    internal InviteDecision Until(NodaTime.Instant end)
+        => new(Status, Conflicts, (Reason is null ? "Accepted" : Reason.TrimEnd('.'))
+            + FormattableString.Invariant($" up to the end of the booking window ({end:uuuu-MM-dd'T'HH:mm'Z'}); later instances are not booked until the booking is extended."),
+            DeclinedInstances, end);
 
     /// <summary>Gets the decision to leave the invitation unanswered (NEEDS-ACTION).</summary>
     public static InviteDecision NoAnswer { get; } = new(ParticipationStatus.NeedsAction, [], null);

@@ -232,14 +232,6 @@ public partial class BookingPolicyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_room_organizing_an_event_is_booked_by_it()
-    {
-        await Manager.CreateEventAsync(At(2, 10) with { OrganizerId = _w.Room1.Id });
-
-        (await InviteRoom1Async(At(2, 10))).Status.Should().Be(ParticipationStatus.Declined);
-    }
-
-    [Fact]
     public async Task Floating_and_all_day_events_conflict_in_the_manager_zone()
     {
         await using TestWorld paris = TestWorld.Create(Paris);

@@ -71,25 +71,63 @@ public class RecurringRoomBookingTests
     }
 
     [Fact]
-    public async Task An_unbounded_series_is_checked_only_within_the_booking_horizon()
+    public async Task A_series_past_the_booking_window_is_accepted_up_to_its_end_and_later_instances_show_the_room_not_booked()
     {
         Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(30) });
-        await BookAsync(Meeting(6, 1, 10, "In June"), room);   // beyond 30 days from the series start (2 March)
+        _clock.Reset(Instant.FromUtc(2026, 5, 15, 0, 0));
+        (await BookAsync(Meeting(6, 1, 10, "In June"), room)).Status.Should().Be(ParticipationStatus.Accepted); // within 30 days of 15 May
+        _clock.Reset(Instant.FromUtc(2026, 2, 25, 0, 0));
 
-        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room);
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room); // Mondays from 2 March
 
+        // Checked (and free) up to the window's end, 27 March: accepted there, not on 1 June.
         weekly.Status.Should().Be(ParticipationStatus.Accepted);
+        weekly.Decision!.EffectiveEnd.Should().Be(Instant.FromUtc(2026, 3, 27, 0, 0));
+        weekly.Decision.Reason.Should().Contain("booking window");
+        CalendarEvent series = (await _m.GetEventsAsync(new EventListQuery(new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 3, 0, 0))) { Attendee = room.Id }))
+            .Single(e => e.Title == "Weekly");
+        series.FindCommitment(room.Id)!.EffectiveEnd.Should().Be(Instant.FromUtc(2026, 3, 27, 0, 0));
+        var june = await _m.GetInstancesAsync(series.Id, new Interval(Instant.FromUtc(2026, 6, 1, 0, 0), Instant.FromUtc(2026, 6, 2, 0, 0)));
+        june.Single().GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.NeedsAction, "past the window the room is not booked");
+        var march = await _m.GetInstancesAsync(series.Id, new Interval(Instant.FromUtc(2026, 3, 23, 0, 0), Instant.FromUtc(2026, 3, 24, 0, 0)));
+        march.Single().GetParticipationStatus(room.Id).Should().Be(ParticipationStatus.Accepted);
+        FreeBusy busy = await _m.GetFreeBusyAsync([room.Id], new Interval(Instant.FromUtc(2026, 6, 1, 0, 0), Instant.FromUtc(2026, 6, 2, 0, 0)));
+        busy[room.Id].Periods.Should().ContainSingle("only the June meeting books the room on 1 June");
+
+        // Later, extending the booking checks the instances now in the window: 1 June is taken.
+        _clock.Reset(Instant.FromUtc(2026, 5, 20, 0, 0));
+        BookingDecision extended = await _m.ExtendBookingAsync(series.Id, room.Id);
+        extended.Decision.Status.Should().Be(ParticipationStatus.Declined);
+        extended.Decision.Conflicts.Single().Title.Should().Be("In June");
     }
 
     [Fact]
-    public async Task A_bounded_series_is_checked_whole_beyond_the_horizon()
+    public async Task Extending_a_truncated_booking_moves_its_effective_end_to_the_new_window()
     {
         Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(30) });
-        await BookAsync(Meeting(6, 1, 10, "In June"), room);
+        _clock.Reset(Instant.FromUtc(2026, 2, 25, 0, 0));
+        InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY"), room);
+        weekly.Decision!.EffectiveEnd.Should().Be(Instant.FromUtc(2026, 3, 27, 0, 0));
+
+        _clock.Reset(Instant.FromUtc(2026, 4, 1, 0, 0));
+        CalendarEvent series = await _m.GetEventAsync((await _m.GetEventsAsync(new EventListQuery(new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 3, 3, 0, 0))) { Attendee = room.Id })).Single().Id);
+        BookingDecision extended = await _m.ExtendBookingAsync(series.Id, room.Id);
+
+        extended.Decision.Status.Should().Be(ParticipationStatus.Accepted);
+        extended.Decision.EffectiveEnd.Should().Be(Instant.FromUtc(2026, 5, 1, 0, 0));
+        (await _m.GetEventAsync(series.Id)).FindCommitment(room.Id)!.EffectiveEnd.Should().Be(Instant.FromUtc(2026, 5, 1, 0, 0));
+    }
+
+    [Fact]
+    public async Task A_series_past_the_window_is_declined_whole_when_the_policy_says_so()
+    {
+        Room room = _source.CreateRoom(new AttendeeId("r"), "R", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(30), PastWindow = BookingWindowAction.Decline });
+        _clock.Reset(Instant.FromUtc(2026, 2, 25, 0, 0));
 
         InvitationOutcome weekly = await BookAsync(Meeting(3, 2, 10, "Weekly", "RRULE:FREQ=WEEKLY;COUNT=20"), room);
 
         weekly.Status.Should().Be(ParticipationStatus.Declined);
+        weekly.Decision!.Reason.Should().Contain("past");
     }
 
     [Fact]

@@ -95,8 +95,9 @@ internal static class SeriesExpander
         return new Interval(start, end);
     }
 
-    /// <summary>The instances of a series that overlap a window (cancelled ones included), ordered by start.</summary>
-    internal static List<InstanceSlot> SlotsIn(CalendarEvent series, Interval window, DateTimeZone zone)
+    /// <summary>The instances of a series that overlap a window (cancelled ones included), ordered by start; at most
+    /// <paramref name="limit"/> of the rule's occurrences are looked at (the booking gate's bound).</summary>
+    internal static List<InstanceSlot> SlotsIn(CalendarEvent series, Interval window, DateTimeZone zone, int limit = int.MaxValue)
     {
         RecurrenceSet set = SetOf(series.Details);
         EventTiming timing = series.Timing;
@@ -108,8 +109,13 @@ internal static class SeriesExpander
         Dictionary<OriginalStart, InstanceOverride>? byKey = series.Overrides.Length > 8
             ? series.Overrides.ToDictionary(o => o.OriginalStart)
             : null;
+        int looked = 0;
         foreach (Occurrence o in set.GetOccurrences(window, reach, zone))
         {
+            if (++looked > limit)
+            {
+                break;
+            }
             if (!timing.FitsAt(o.LocalStart))
             {
                 // An instance outside the range an event can have (the last day of year 9999): the series ends before it.
@@ -163,20 +169,27 @@ internal static class SeriesExpander
     {
         EventDetails derived = Derive(series.Details, slot.LocalStart);
         EventDetails details = slot.Override?.Apply(derived) ?? derived;
-        return CalendarEvent.CreateInstance(series, slot.Key, details, CommitmentsOf(series, slot.Override));
+        return CalendarEvent.CreateInstance(series, slot.Key, details, CommitmentsOf(series, slot.Override, slot.Interval.Start));
     }
 
-    /// <summary>The series' commitments with the answers given for one instance.</summary>
-    internal static ImmutableArray<Commitment> CommitmentsOf(CalendarEvent series, InstanceOverride? ovr)
+    /// <summary>The series' commitments with the answers given for one instance; an attendee whose commitment is not
+    /// effective when the instance starts (a booking truncated at the end of a booking window) is NEEDS-ACTION there:
+    /// not booked, and the commitment's effective period says why.</summary>
+    internal static ImmutableArray<Commitment> CommitmentsOf(CalendarEvent series, InstanceOverride? ovr, Instant instanceStart)
     {
-        if (ovr is null || ovr.Participation.Count == 0)
+        bool limited = series.Commitments.Any(c => !c.IsEffectiveAt(instanceStart));
+        if (!limited && (ovr is null || ovr.Participation.Count == 0))
         {
             return series.Commitments;
         }
         var builder = series.Commitments.ToBuilder();
         for (int i = 0; i < builder.Count; i++)
         {
-            if (ovr.Participation.TryGetValue(builder[i].AttendeeId, out ParticipationStatus status))
+            if (!builder[i].IsEffectiveAt(instanceStart))
+            {
+                builder[i] = builder[i] with { Status = ParticipationStatus.NeedsAction };
+            }
+            else if (ovr is not null && ovr.Participation.TryGetValue(builder[i].AttendeeId, out ParticipationStatus status))
             {
                 builder[i] = builder[i] with { Status = status };
             }

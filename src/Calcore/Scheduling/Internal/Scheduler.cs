@@ -26,8 +26,17 @@ namespace Calcore.Scheduling.Internal;
 /// both sorted lists; free/busy expands each attendee's bookings in the window once.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, DateTimeZone zone, IClock clock)
+internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, DateTimeZone zone, IClock clock, int maxInstancesPerBooking = Scheduler.DefaultMaxInstancesPerBooking)
 {
+    /// <summary>The most instances of one booking the gate checks by default: 5,000 (a daily series for 13 years, an
+    /// hourly one for seven months).</summary>
+    internal const int DefaultMaxInstancesPerBooking = 5000;
+
+    /// <summary>Whether the gate decides this attendee's bookings: rooms and resources always (their type from the
+    /// directory), and any attendee whose policy answers by itself.</summary>
+    internal static bool IsGated(Attendee attendee)
+        => attendee.Type is CalendarUserType.Room or CalendarUserType.Resource || attendee.Policy.IsAutomatic;
+
     /// <summary>The span of an event on the time line, as storage indexes it.</summary>
     internal Interval SpanOf(CalendarEvent e) => StoredSeries.SpanOf(e, zone);
 
@@ -77,7 +86,9 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     {
         Attendee attendee = await directory.ResolveAsync(attendeeId, cancellationToken).ConfigureAwait(false);
         CalendarEvent proposed = CalendarEvent.CreateNew(new EventId("proposed-" + Guid.NewGuid().ToString("N")), candidate, [], clock.GetCurrentInstant());
-        return await AnalyzeAsync(null, proposed, attendee, cancellationToken).ConfigureAwait(false);
+        return await AnalyzeAsync(null, proposed, attendee, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException(FormattableString.Invariant(
+                $"The candidate has more than {maxInstancesPerBooking} instances to check for '{attendeeId}' (the engine's limit per booking)."), nameof(candidate));
     }
 
     /// <summary>Invites attendees to an event read inside <paramref name="tx"/>: each new one is added NEEDS-ACTION and
@@ -104,7 +115,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new Dictionary<AttendeeId, InviteDecision>();
         foreach (Attendee attendee in added)
         {
-            InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+            InviteDecision decision = await DecideAsync(tx, next, attendee, answering: false, cancellationToken).ConfigureAwait(false);
             decisions[attendee.Id] = decision;
             next = ApplyDecision(next, attendee.Id, decision);
         }
@@ -118,14 +129,56 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     internal async Task<Commitment> NewCommitmentForStatusAsync(AttendeeId attendeeId, ParticipationStatus status, CancellationToken cancellationToken)
     {
         Attendee attendee = await directory.ResolveAsync(attendeeId, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckArgument(!attendee.Policy.IsAutomatic, "attendee",
-            $"'{attendeeId}' answers invitations through its invite policy ({attendee.Policy}); invite it instead of setting its status.");
+        Preconditions.CheckArgument(!IsGated(attendee), "attendee",
+            $"'{attendeeId}' is booked through the booking gate ({attendee.Type}, {attendee.Policy}); invite it instead of setting its status.");
         return Commitment.CreateNew(attendeeId, attendee.Type, status);
     }
 
     /// <summary>The commitment of an event's organizer (ACCEPTED), with the type the directory gives.</summary>
+    /// <exception cref="ArgumentException">The organizer is a room or a resource: it is booked by inviting it, through the
+    /// gate, never by organizing.</exception>
     internal async Task<Commitment> OrganizerCommitmentAsync(AttendeeId organizer, CancellationToken cancellationToken)
-        => Commitment.CreateNew(organizer, (await directory.ResolveAsync(organizer, cancellationToken).ConfigureAwait(false)).Type, ParticipationStatus.Accepted);
+    {
+        Attendee attendee = await directory.ResolveAsync(organizer, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckArgument(attendee.Type is not (CalendarUserType.Room or CalendarUserType.Resource), "details",
+            $"'{organizer}' is a {attendee.Type.ToString().ToLowerInvariant()}: it cannot organize an event; invite it, and the booking gate decides.");
+        return Commitment.CreateNew(organizer, attendee.Type, ParticipationStatus.Accepted);
+    }
+
+    /// <summary>The gate's answer to a status set for a gated attendee (a room, a resource, or an automatic policy): an
+    /// answer that books it (ACCEPTED or TENTATIVE) runs the gate as an acceptance, whatever the automation; any other
+    /// answer (declining, or leaving it open) is always allowed. Null when the attendee is not gated.</summary>
+    internal async Task<InviteDecision?> AnswerAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, ParticipationStatus status, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(attendeeId, cancellationToken).ConfigureAwait(false) is not { } attendee || !IsGated(attendee))
+        {
+            return null;
+        }
+        if (status is not (ParticipationStatus.Accepted or ParticipationStatus.Tentative))
+        {
+            return null;
+        }
+        return await DecideAsync(tx, e, attendee, answering: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the gate again for a gated attendee already on a series, from now: a booking truncated at the end of
+    /// an earlier booking window is extended to the current one (or declined, if the new instances conflict).</summary>
+    /// <exception cref="ArgumentException">The attendee is not on the event, or is not gated.</exception>
+    internal async Task<(CalendarEvent Next, InviteDecision Decision)> ExtendAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, CancellationToken cancellationToken)
+    {
+        Commitment c = e.FindCommitment(attendeeId)
+            ?? throw new ArgumentException($"The attendee '{attendeeId}' is not on event '{e.Id}'.", nameof(attendeeId));
+        Attendee attendee = await directory.ResolveAsync(attendeeId, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckArgument(IsGated(attendee), "attendee", $"'{attendeeId}' is not booked through the booking gate ({attendee.Type}, {attendee.Policy}).");
+        var commitments = e.Commitments.ToBuilder();
+        commitments[commitments.IndexOf(c)] = c with { EffectiveEnd = null };
+        CalendarEvent next = e.WithCommitments(commitments.ToImmutable());
+        InviteDecision decision = await DecideAsync(tx, next, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
+        return (ApplyDecision(next, attendeeId, decision), decision);
+    }
+
+    /// <summary>Records the gate's answer for an attendee on an event (status, effective end, declined instances).</summary>
+    internal static CalendarEvent Record(CalendarEvent next, AttendeeId attendee, InviteDecision decision) => ApplyDecision(next, attendee, decision);
 
     /// <summary>After a change of an event or series, lets every attendee with an automatic policy answer again when the
     /// change moved it in time or made it block time again.</summary>
@@ -144,9 +197,11 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new List<BookingDecision>();
         foreach (Commitment c in next.Commitments)
         {
-            if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { Policy.IsAutomatic: true } attendee)
+            if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
+                && (attendee.Policy.IsAutomatic || c.Status is ParticipationStatus.Accepted or ParticipationStatus.Tentative))
             {
-                InviteDecision decision = await DecideAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+                // An automatic policy answers again; a booking someone accepted by hand is checked again as an acceptance.
+                InviteDecision decision = await DecideAsync(tx, next, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
                 next = ApplyDecision(next, attendee.Id, decision);
                 decisions.Add(new BookingDecision(attendee.Id, null, decision));
             }
@@ -167,9 +222,12 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new List<BookingDecision>();
         foreach (Commitment c in series.Commitments)
         {
-            if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { Policy.IsAutomatic: true } attendee)
+            ParticipationStatus current = SeriesExpander.StatusOf(series, updated, c.AttendeeId) ?? c.Status;
+            if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
+                && (attendee.Policy.IsAutomatic || current is ParticipationStatus.Accepted or ParticipationStatus.Tentative)
+                && c.IsEffectiveAt(slot.Interval.Start))
             {
-                InviteDecision decision = await DecideAsync(tx, instance, attendee, cancellationToken).ConfigureAwait(false);
+                InviteDecision decision = await DecideAsync(tx, instance, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
                 updated = SeriesEditor.WithAnswer(updated, attendee.Id, decision.Status == c.Status ? null : decision.Status);
                 decisions.Add(new BookingDecision(attendee.Id, slot.Key, decision));
             }
@@ -177,37 +235,78 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         return (updated, decisions);
     }
 
-    /// <summary>Runs an attendee's policy for an event, reading its bookings inside <paramref name="tx"/>.</summary>
-    private async Task<InviteDecision> DecideAsync(IStorageTransaction tx, CalendarEvent e, Attendee attendee, CancellationToken cancellationToken)
+    /// <summary>
+    /// The booking gate: decides whether a gated attendee is booked on an event, from the policy in the engine's
+    /// directory and what is booked, read inside <paramref name="tx"/> (the write's unit of work). The limits come first
+    /// (recurring allowed, maximum duration, booking window, instances to check), then the automation.
+    /// </summary>
+    /// <param name="tx">The unit of work (null for a snapshot check).</param>
+    /// <param name="e">The event or instance.</param>
+    /// <param name="attendee">The attendee, from the directory.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <param name="answering">True when someone answered ACCEPTED (or TENTATIVE) for the attendee: checked as an
+    /// acceptance whatever the automation (a manual resource is checked as <see cref="InviteAutomation.AcceptIfPossible"/>).</param>
+    private async Task<InviteDecision> DecideAsync(IStorageTransaction? tx, CalendarEvent e, Attendee attendee, bool answering, CancellationToken cancellationToken)
     {
         BookingPolicy policy = attendee.Policy;
-        switch (policy.Automation)
+        InviteAutomation automation = answering && policy.Automation == InviteAutomation.Manual ? InviteAutomation.AcceptIfPossible : policy.Automation;
+        if (automation == InviteAutomation.Manual)
         {
-            case InviteAutomation.Manual:
-                return InviteDecision.NoAnswer;
-            case InviteAutomation.AlwaysAccept:
-                return InviteDecision.Accept;
-            case InviteAutomation.AcceptIfPossible:
-                {
-                    ConflictAnalysis analysis = await AnalyzeAsync(tx, e, attendee, cancellationToken).ConfigureAwait(false);
-                    return analysis.IsFree ? InviteDecision.Accept : InviteDecision.Decline(analysis.Conflicts);
-                }
-            default:
-                {
-                    ConflictAnalysis analysis = await AnalyzeAsync(tx, e, attendee, cancellationToken).ConfigureAwait(false);
-                    if (analysis.IsFree)
-                    {
-                        return InviteDecision.Accept;
-                    }
-                    int conflicting = analysis.ConflictingInstances.Count;
-                    if (!e.IsRecurring || conflicting > policy.MaxConflicts || conflicting > policy.MaxConflictFraction * analysis.CheckedInstances)
-                    {
-                        return InviteDecision.Decline(analysis.Conflicts);
-                    }
-                    return InviteDecision.AcceptExcept(analysis.ConflictingInstances, analysis.Conflicts);
-                }
+            return InviteDecision.NoAnswer;
         }
+        if (e.IsRecurring && !policy.AllowRecurring)
+        {
+            return InviteDecision.Decline($"'{attendee.Id}' does not accept recurring bookings.");
+        }
+        Duration length = e.Timing.IsAllDay ? Duration.FromDays(e.Timing.Days) : e.Timing.Duration;
+        if (policy.MaximumDuration is { } max && length > max)
+        {
+            return InviteDecision.Decline(FormattableString.Invariant(
+                $"'{attendee.Id}' accepts bookings of at most {max.ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture)}; this one lasts {length.ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture)}."));
+        }
+        Instant now = clock.GetCurrentInstant();
+        Instant windowEnd = now + policy.BookingWindow;
+        Interval span = SpanOf(e);
+        if (span.Start > windowEnd)
+        {
+            return InviteDecision.Decline(FormattableString.Invariant($"The booking starts after '{attendee.Id}''s booking window ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'})."));
+        }
+        Instant? truncateAt = null;
+        if (e.IsRecurring && (!span.HasEnd || span.End > windowEnd) && HasInstanceFrom(e, windowEnd + Duration.Epsilon))
+        {
+            if (policy.PastWindow == BookingWindowAction.Decline)
+            {
+                return InviteDecision.Decline(FormattableString.Invariant(
+                    $"The series goes on past '{attendee.Id}''s booking window ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'}), and its policy declines such bookings."));
+            }
+            truncateAt = windowEnd;
+        }
+        InviteDecision decision;
+        if (automation == InviteAutomation.AlwaysAccept)
+        {
+            decision = InviteDecision.Accept;
+        }
+        else
+        {
+            ConflictAnalysis? analysis = await AnalyzeAsync(tx, e, attendee, windowEnd, cancellationToken).ConfigureAwait(false);
+            if (analysis is null)
+            {
+                return InviteDecision.Decline(FormattableString.Invariant(
+                    $"The booking has more than {maxInstancesPerBooking} instances to check within '{attendee.Id}''s booking window (the engine's limit per booking)."));
+            }
+            int conflicting = analysis.ConflictingInstances.Count;
+            decision = analysis.IsFree ? InviteDecision.Accept
+                : automation == InviteAutomation.AcceptIfPossible || !e.IsRecurring || conflicting > policy.MaxConflicts
+                    || conflicting > policy.MaxConflictFraction * analysis.CheckedInstances
+                    ? InviteDecision.Decline(analysis.Conflicts)
+                    : InviteDecision.AcceptExcept(analysis.ConflictingInstances, analysis.Conflicts);
+        }
+        return truncateAt is { } end && decision.Status == ParticipationStatus.Accepted ? decision.Until(end) : decision;
     }
+
+    /// <summary>Whether a series has an instance that starts at or after an instant (one seek).</summary>
+    private bool HasInstanceFrom(CalendarEvent e, Instant from)
+        => StoredSeries.SetOf(e).GetFirstOccurrenceAtOrAfter(from, zone) is not null;
 
     /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
     /// (replacing any earlier per-instance answers of that attendee).</summary>
@@ -219,7 +318,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             i++;
         }
-        commitments[i] = commitments[i] with { Status = decision.Status };
+        commitments[i] = commitments[i] with { Status = decision.Status, EffectiveEnd = decision.EffectiveEnd };
         if (!next.IsRecurring)
         {
             return next.WithCommitments(commitments.ToImmutable());
@@ -242,9 +341,14 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
 
     /// <summary>Checks an event (every instance of a series within the attendee's booking horizon) against everything that
     /// already blocks the attendee's time, series included: both lists sorted by start, then one sweep.</summary>
-    private async Task<ConflictAnalysis> AnalyzeAsync(IStorageTransaction? tx, CalendarEvent e, Attendee invitee, CancellationToken cancellationToken)
+    /// <returns>The analysis; null when the event has more instances to check than the limit per booking.</returns>
+    private async Task<ConflictAnalysis?> AnalyzeAsync(IStorageTransaction? tx, CalendarEvent e, Attendee invitee, Instant? windowEnd, CancellationToken cancellationToken)
     {
-        List<(Interval Period, OriginalStart? Key)> wanted = Wanted(e, invitee);
+        List<(Interval Period, OriginalStart? Key)>? wanted = Wanted(e, invitee, windowEnd);
+        if (wanted is null)
+        {
+            return null;
+        }
         if (wanted.Count == 0)
         {
             return new ConflictAnalysis([], [], e.IsRecurring ? 0 : 1);
@@ -294,8 +398,10 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     }
 
     /// <summary>The times an event wants an invitee: a single event's interval, or the non-cancelled instances of a
-    /// series within the invitee's booking horizon (the whole series when it is bounded).</summary>
-    private List<(Interval Period, OriginalStart? Key)> Wanted(CalendarEvent e, Attendee invitee)
+    /// series that have not ended by now, up to the end of the booking window (or, for a snapshot check, the invitee's
+    /// window from the series' start); null when there are more than the limit per booking (the enumeration stops there,
+    /// so the work is bounded by the limit).</summary>
+    private List<(Interval Period, OriginalStart? Key)>? Wanted(CalendarEvent e, Attendee invitee, Instant? windowEnd)
     {
         if (!BusyCalculator.EventBlocks(e))
         {
@@ -307,18 +413,27 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             return span.Duration > Duration.Zero ? [(span, null)] : [];
         }
         Instant now = clock.GetCurrentInstant();
-        Instant from = span.Start;
-        Instant to = span.HasEnd ? span.End : (from > now ? from : now) + invitee.Policy.BookingWindow;
-        var wanted = new List<(Interval, OriginalStart?)>();
-        foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, new Interval(from, to), zone))
+        Instant from = span.Start > now ? span.Start : now;
+        // The window's end is inclusive, as a commitment's effective end is.
+        Instant to = (windowEnd ?? (from + invitee.Policy.BookingWindow)) + Duration.Epsilon;
+        if (span.HasEnd && span.End < to)
         {
-            if (!slot.IsCancelled && slot.Interval.Duration > Duration.Zero
+            to = span.End;
+        }
+        var wanted = new List<(Interval, OriginalStart?)>();
+        if (to <= from)
+        {
+            return wanted;
+        }
+        foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, new Interval(from, to), zone, maxInstancesPerBooking + 1))
+        {
+            if (!slot.IsCancelled && slot.Interval.Duration > Duration.Zero && slot.Interval.Start < to
                 && (slot.Override is null || BusyCalculator.EventBlocks(SeriesExpander.Instance(e, slot))))
             {
                 wanted.Add((slot.Interval, slot.Key));
             }
         }
-        return wanted;
+        return wanted.Count > maxInstancesPerBooking ? null : wanted;
     }
 
     /// <summary>A period during which an event blocks one attendee, with how busy it is.</summary>
@@ -334,7 +449,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         }
         if (!e.IsRecurring)
         {
-            if (BusyCalculator.Classify(e, commitment) is { } type)
+            if (BusyCalculator.Classify(e, commitment) is { } type && commitment.IsEffectiveAt(SpanOf(e).Start))
             {
                 Interval period = SpanOf(e);
                 if (SpanMath.Overlaps(period, window))
@@ -346,8 +461,9 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         }
         foreach (InstanceSlot slot in StoredSeries.SlotsIn(e, window, zone))
         {
-            if (slot.IsCancelled)
+            if (slot.IsCancelled || !commitment.IsEffectiveAt(slot.Interval.Start))
             {
+                // Outside the attendee's effective period (a booking truncated at the window's end): not booked.
                 continue;
             }
             CalendarEvent instance = slot.Override is null ? e : SeriesExpander.Instance(e, slot);

@@ -60,10 +60,10 @@ internal static class StoredSeries
 
     /// <summary>The instances of a stored series that overlap a window (see <see cref="SeriesExpander.SlotsIn"/>).</summary>
     /// <exception cref="CalcoreStorageException">The series' stored recurrence does not read (<see cref="StorageErrorCode.Corrupt"/>).</exception>
-    internal static List<InstanceSlot> SlotsIn(CalendarEvent series, Interval window, DateTimeZone zone)
+    internal static List<InstanceSlot> SlotsIn(CalendarEvent series, Interval window, DateTimeZone zone, int limit = int.MaxValue)
     {
         Check(series);
-        return SeriesExpander.SlotsIn(series, window, zone);
+        return SeriesExpander.SlotsIn(series, window, zone, limit);
     }
 
     /// <summary>The instance of a stored series with a given original start, or null (see <see cref="SeriesExpander.FindSlot"/>).</summary>
