@@ -53,6 +53,50 @@ public sealed class CrossProcessTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("RRULE:FREQ=MINUTELY;COUNT=20000000")]
+    [InlineData("RRULE:FREQ=SECONDLY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59")]
+    public async Task A_hostile_booking_is_decided_quickly_while_another_process_keeps_writing(string rule)
+    {
+        // These bookings held the write transaction for 56 s and 168 s, and the other process's writes failed after 5.6 s
+        // ("the database stayed locked"). Now the gate checks at most 5,000 instances: the writer never stops.
+        string db = Path.Combine(_folder, "hostile.db");
+        using ChildProcess writer = ChildProcess.Start("write", db, "11");
+        for (int i = 0; i < 5; i++)
+        {
+            (await writer.ReadLineAsync(HangGuard)).Should().StartWith("W ", writer.Errors);
+        }
+        var source = new SimpleAttendeeSource();
+        Room room = source.CreateRoom(new AttendeeId("hostile-room"), "Room", BookingPolicy.AcceptIfPossible);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan decided;
+        await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).AddAttendeeSource(source).Build())
+        {
+            LocalDateTime start = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromDays(1)).InUtc().LocalDateTime;
+            start = start.PlusNanoseconds(-start.NanosecondOfSecond);
+            CalendarEvent series = await manager.CreateEventAsync(new EventDetails(EventTiming.Timed(start, DateTimeZone.Utc, Duration.FromSeconds(1)))
+            {
+                Title = "Hostile",
+                OrganizerId = new AttendeeId("mallory"),
+                Recurrence = [rule],
+            });
+            watch.Restart();
+            InvitationResult result = await manager.InviteAsync(series.Id, [room.Id]);
+            decided = watch.Elapsed;
+            result.Outcomes.Single().Status.Should().Be(ParticipationStatus.Declined);
+            result.Outcomes.Single().Decision!.Reason.Should().Contain("5000 instances");
+        }
+        // The writer went on: more commits after the booking, and it is still running (a timeout would end it).
+        for (int i = 0; i < 5; i++)
+        {
+            (await writer.ReadLineAsync(HangGuard)).Should().StartWith("W ", writer.Errors);
+        }
+        writer.HasExited.Should().BeFalse(writer.Errors);
+        decided.Should().BeLessThan(TimeSpan.FromSeconds(30), "a hang guard; the decision takes well under a second here");
+        Console.WriteLine(FormattableString.Invariant($"hostile booking decided in {decided.TotalMilliseconds:0} ms while another process wrote"));
+        writer.KillHard();
+    }
+
     private static EventDetails Meeting(int day, int hour, string organizer, int minuteOffset = 0)
         => new(EventTiming.Timed(new LocalDateTime(2026, 3, 2 + day, hour, minuteOffset), DateTimeZone.Utc, Duration.FromHours(1)))
         {

@@ -24,6 +24,12 @@ namespace Calcore.Scheduling.Internal;
 /// <para>Work bound: checking one attendee against an event expands the event's instances within the attendee's
 /// booking horizon (the whole series when it is bounded) and the attendee's bookings in that range once, then sweeps
 /// both sorted lists; free/busy expands each attendee's bookings in the window once.</para>
+/// <para><b>The booking gate.</b> <see cref="DecideAsync"/> is the one place that decides whether a room, a resource or
+/// an attendee with an automatic policy is booked; every path to ACCEPTED goes through it (invitation, an answer set
+/// for the attendee, a move of an event, instance, series or split half, a restored instance, an extension). Paths
+/// still to come must plug in here too, inside their unit of work: commitment batches (the OSID seed) call
+/// <see cref="InviteAsync"/>/<see cref="AnswerAsync"/> per resource commitment, and iCalendar imports do the same for
+/// ATTENDEE lines that name a room or resource; neither may write an ACCEPTED resource commitment itself.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, DateTimeZone zone, IClock clock, int maxInstancesPerBooking = Scheduler.DefaultMaxInstancesPerBooking)
