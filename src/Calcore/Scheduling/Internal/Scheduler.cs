@@ -170,17 +170,17 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// <summary>Runs the gate again for a gated attendee already on a series, from now: a booking truncated at the end of
     /// an earlier booking window is extended to the current one (or declined, if the new instances conflict).</summary>
     /// <exception cref="ArgumentException">The attendee is not on the event, or is not gated.</exception>
-    internal async Task<(CalendarEvent Next, InviteDecision Decision)> ExtendAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, CancellationToken cancellationToken)
+    internal async Task<(CalendarEvent Next, InviteDecision Decision)> ExtendAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendee, CancellationToken cancellationToken)
     {
-        Commitment c = e.FindCommitment(attendeeId)
-            ?? throw new ArgumentException($"The attendee '{attendeeId}' is not on event '{e.Id}'.", nameof(attendeeId));
-        Attendee attendee = await directory.ResolveAsync(attendeeId, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckArgument(IsGated(attendee), "attendee", $"'{attendeeId}' is not booked through the booking gate ({attendee.Type}, {attendee.Policy}).");
+        Commitment c = e.FindCommitment(attendee)
+            ?? throw new ArgumentException($"The attendee '{attendee}' is not on event '{e.Id}'.", nameof(attendee));
+        Attendee record = await directory.ResolveAsync(attendee, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckArgument(IsGated(record), nameof(attendee), $"'{attendee}' is not booked through the booking gate ({record.Type}, {record.Policy}).");
         var commitments = e.Commitments.ToBuilder();
         commitments[commitments.IndexOf(c)] = c with { EffectiveEnd = null };
         CalendarEvent next = e.WithCommitments(commitments.ToImmutable());
-        InviteDecision decision = await DecideAsync(tx, next, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
-        return (ApplyDecision(next, attendeeId, decision), decision);
+        InviteDecision decision = await DecideAsync(tx, next, record, answering: !record.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
+        return (ApplyDecision(next, attendee, decision), decision);
     }
 
     /// <summary>Records the gate's answer for an attendee on an event (status, effective end, declined instances).</summary>

@@ -27,3 +27,6 @@ public sealed class MemoryStorageComplianceTests : StorageComplianceTestBase
 {
     protected override Assembly TargetAssembly => typeof(MemoryStorageComplianceTests).Assembly;
 }
+
+/// <summary>The booking gate's model test on memory storage.</summary>
+public sealed class MemoryBookingGateModelTests(MemoryStorageFixture fixture) : BookingGateModelTestBase<MemoryStorageFixture>(fixture);
