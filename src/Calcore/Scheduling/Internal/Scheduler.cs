@@ -275,7 +275,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         Interval span = SpanOf(e);
         if (span.Start > windowEnd)
         {
-            return InviteDecision.Decline(FormattableString.Invariant($"The booking starts after '{attendee.Id}''s booking window ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'})."));
+            return InviteDecision.Decline(FormattableString.Invariant($"The booking starts after the booking window of '{attendee.Id}' ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'})."));
         }
         Instant? truncateAt = null;
         if (e.IsRecurring && (!span.HasEnd || span.End > windowEnd) && HasInstanceFrom(e, windowEnd + Duration.Epsilon))
@@ -283,7 +283,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             if (policy.PastWindow == BookingWindowAction.Decline)
             {
                 return InviteDecision.Decline(FormattableString.Invariant(
-                    $"The series goes on past '{attendee.Id}''s booking window ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'}), and its policy declines such bookings."));
+                    $"The series goes on past the booking window of '{attendee.Id}' ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'}), and its policy declines such bookings."));
             }
             truncateAt = windowEnd;
         }
@@ -298,7 +298,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             if (analysis is null)
             {
                 return InviteDecision.Decline(FormattableString.Invariant(
-                    $"The booking has more than {maxInstancesPerBooking} instances to check within '{attendee.Id}''s booking window (the engine's limit per booking)."));
+                    $"The booking has more than {maxInstancesPerBooking} instances to check within the booking window of '{attendee.Id}' (the engine's limit per booking)."));
             }
             int conflicting = analysis.ConflictingInstances.Count;
             decision = analysis.IsFree ? InviteDecision.Accept
