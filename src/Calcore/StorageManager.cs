@@ -527,10 +527,11 @@ public sealed class StorageManager : IAsyncDisposable
                 return new SeriesSplitResult(null, whole, removedWhole, wholeDecisions);
             }
             SeriesEditor.Split split = SeriesEditor.SplitAt(series, slot, asOfInstance, wanted, NewEventId(), now, Zone, nameof(change));
+            // The trimmed original is written first, so that the gate checks the following half against it as it will be.
+            await ReplaceAsync(tx, split.Original, series.Version, cancellationToken).ConfigureAwait(false);
             (CalendarEvent following, IReadOnlyList<BookingDecision> decisions) = split.Moved
                 ? await _scheduler.RebookAsync(tx, split.Following, cancellationToken).ConfigureAwait(false)
                 : (split.Following, []);
-            await ReplaceAsync(tx, split.Original, series.Version, cancellationToken).ConfigureAwait(false);
             await tx.InsertEventAsync(following, _scheduler.SpanOf(following), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new SeriesSplitResult(split.Original, following, split.Removed, decisions);

@@ -39,8 +39,8 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
     {
     }
 
-    /// <summary>How many operations one run makes.</summary>
-    protected virtual int Operations => 400;
+    /// <summary>How many operations one run makes (<c>CALCORE_MODEL_OPERATIONS</c> overrides it for a longer local run).</summary>
+    protected virtual int Operations => int.TryParse(Environment.GetEnvironmentVariable("CALCORE_MODEL_OPERATIONS"), out int n) ? n : 400;
 
     [Theory]
     [InlineData(1)]
@@ -48,7 +48,8 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
     [InlineData(3)]
     public async Task No_room_is_ever_accepted_on_two_overlapping_instances(int run)
     {
-        int seed = (run * 7919) + Environment.TickCount % 1000;
+        // A failure names its seed: CALCORE_MODEL_SEED replays it (with the same CALCORE_MODEL_OPERATIONS).
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("CALCORE_MODEL_SEED"), out int replay) ? replay : (run * 7919) + (Environment.TickCount % 1000);
         var random = new Random(seed);
         var rooms = new MutableRooms();
         foreach (AttendeeId room in Rooms)
@@ -71,6 +72,10 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
             counts[op] = counts.GetValueOrDefault(op) + 1;
             try
             {
+                if (Environment.GetEnvironmentVariable("CALCORE_MODEL_TRACE") is { } trace && step >= int.Parse(trace, System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    Console.WriteLine($"step {step}: {op}");
+                }
                 await RunAsync(op, manager, rooms, events, random);
             }
             catch (Exception e) when (e is ArgumentException or EventNotFoundException or InvalidOperationException)
@@ -220,15 +225,31 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
             var booked = (await manager.GetEventsAsync(new EventListQuery(all) { Attendee = room, ExpandRecurrence = true }))
                 .Where(e => e.Status != EventStatus.Cancelled && e.Transparency == Transparency.Opaque
                     && e.GetParticipationStatus(room) is ParticipationStatus.Accepted or ParticipationStatus.Tentative)
-                .Select(e => (e.Id, Interval: e.ToInterval(DateTimeZone.Utc)))
+                .Select(e => (Event: e, Interval: e.ToInterval(DateTimeZone.Utc)))
                 .OrderBy(b => b.Interval.Start)
                 .ToList();
             for (int i = 1; i < booked.Count; i++)
             {
-                booked[i].Interval.Start.Should().BeGreaterThanOrEqualTo(booked[i - 1].Interval.End,
-                    $"seed {seed}, step {step} ({op}): room {room} ({rooms.Get(room)}) is booked on {booked[i - 1].Id} {booked[i - 1].Interval} and {booked[i].Id} {booked[i].Interval}");
+                if (booked[i].Interval.Start < booked[i - 1].Interval.End)
+                {
+                    string a = await DescribeAsync(manager, booked[i - 1].Event, room);
+                    string b = await DescribeAsync(manager, booked[i].Event, room);
+                    booked[i].Interval.Start.Should().BeGreaterThanOrEqualTo(booked[i - 1].Interval.End,
+                        $"seed {seed}, step {step} ({op}): room {room} ({rooms.Get(room)}) is booked on {a} {booked[i - 1].Interval} and {b} {booked[i].Interval}");
+                }
             }
         }
+    }
+
+    private static async Task<string> DescribeAsync(StorageManager manager, CalendarEvent e, AttendeeId room)
+    {
+        if (e.RecurringEventId is not { } seriesId)
+        {
+            return $"{e.Id} (single, room {e.FindCommitment(room)})";
+        }
+        CalendarEvent series = await manager.GetEventAsync(seriesId);
+        return $"{e.Id} (series [{string.Join(" ", series.Recurrence)}] from {series.Timing.Start} split from {series.SplitFromId}, v{series.Version}, room {series.FindCommitment(room)}, "
+            + $"overrides {string.Join("; ", series.Overrides.Select(o => o.ToString()))})";
     }
 
     /// <summary>Rooms whose policy the test changes between operations (the directory's record of the room).</summary>

@@ -180,4 +180,72 @@ public class BookingGateTests
         }
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
     }
+
+    // Counterexamples the model test (BookingGateModelTestBase) found, kept as ordinary tests.
+
+    [Fact]
+    public async Task Moving_an_instance_onto_another_instance_of_the_same_series_declines_the_room_there()
+    {
+        (CalendarEvent series, _) = await BookAsync(Meeting(5, 10, "Daily", null, "RRULE:FREQ=DAILY;COUNT=3"), _room.Id);
+        EventId third = EventId.ForInstance(series.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 7, 10, 0)));
+
+        EventUpdateResult moved = await _m.UpdateEventAsync(third, (await _m.GetEventAsync(third)).Details with { Timing = Meeting(6, 10, "x").Timing });
+
+        moved.Event.GetParticipationStatus(_room.Id).Should().Be(ParticipationStatus.Declined, "the room is booked on the 6 January instance of the same series");
+    }
+
+    [Fact]
+    public async Task A_series_whose_own_instances_overlap_is_declined_where_they_do()
+    {
+        CalendarEvent series = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(5, 10, "Daily", null, "RRULE:FREQ=DAILY;COUNT=3"));
+        EventId third = EventId.ForInstance(series.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 7, 10, 0)));
+        await _m.UpdateEventAsync(third, (await _m.GetEventAsync(third)).Details with { Timing = Meeting(6, 10, "x").Timing });
+
+        InvitationOutcome outcome = (await _m.InviteAsync(series.Id, [_room.Id])).Outcomes.Single();
+
+        outcome.Status.Should().Be(ParticipationStatus.Declined);
+        outcome.Conflicts.Should().ContainSingle().Which.Instance.Should().Be(OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 7, 10, 0)));
+    }
+
+    [Fact]
+    public async Task An_instance_moved_past_the_booking_window_counts_as_past_it()
+    {
+        Room strict = _source.CreateRoom(new AttendeeId("strict"), "Strict", BookingPolicy.AcceptIfPossible with { BookingWindow = Duration.FromDays(10), PastWindow = BookingWindowAction.Decline });
+        CalendarEvent series = await _m.CalendarOf(_ann.Id).CreateEventAsync(Meeting(5, 10, "Daily", null, "RRULE:FREQ=DAILY;COUNT=3"));
+        EventId third = EventId.ForInstance(series.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 7, 10, 0)));
+        await _m.UpdateEventAsync(third, (await _m.GetEventAsync(third)).Details with { Timing = Meeting(25, 10, "x").Timing });
+
+        (await _m.InviteAsync(series.Id, [strict.Id])).Outcomes.Single().Status.Should().Be(ParticipationStatus.Declined);
+    }
+
+    [Fact]
+    public async Task Splitting_at_a_moved_instance_back_to_its_original_time_checks_the_room_there()
+    {
+        (CalendarEvent series, _) = await BookAsync(Meeting(5, 10, "Daily", null, "RRULE:FREQ=DAILY;COUNT=4"), _room.Id);
+        EventId third = EventId.ForInstance(series.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 7, 10, 0)));
+        await _m.UpdateEventAsync(third, (await _m.GetEventAsync(third)).Details with { Timing = Meeting(7, 14, "x").Timing });
+        (await BookAsync(Meeting(7, 10, "Took the slot"), _room.Id)).Outcome.Status.Should().Be(ParticipationStatus.Accepted);
+
+        SeriesSplitResult split = await _m.UpdateFollowingAsync(third, d => d with { Timing = Meeting(7, 10, "x").Timing });
+
+        split.Following.GetParticipationStatus(_room.Id).Should().Be(ParticipationStatus.Declined, "the following half's first instance is where the other booking is");
+    }
+
+    [Fact]
+    public async Task Instances_accepted_one_by_one_are_checked_again_when_a_split_moves_them()
+    {
+        Room manual = _source.CreateRoom(new AttendeeId("manual"), "Manual room", BookingPolicy.Manual);
+        (CalendarEvent series, _) = await BookAsync(Meeting(5, 10, "Daily", null, "RRULE:FREQ=DAILY;COUNT=3"), manual.Id);
+        EventId second = EventId.ForInstance(series.Id, OriginalStart.FromInstant(Instant.FromUtc(2026, 1, 6, 10, 0)));
+        (await _m.SetParticipationStatusAsync(second, manual.Id, ParticipationStatus.Accepted)).GetParticipationStatus(manual.Id).Should().Be(ParticipationStatus.Accepted);
+        (CalendarEvent other, _) = await BookAsync(Meeting(6, 12, "Other"), manual.Id);
+        await _m.SetParticipationStatusAsync(other.Id, manual.Id, ParticipationStatus.Accepted);
+
+        // "This and following" from the accepted instance, two hours later: its answer moves with it, onto the other booking.
+        SeriesSplitResult split = await _m.UpdateFollowingAsync(second, d => d with { Timing = Meeting(6, 12, "x").Timing });
+
+        split.Decisions.Should().ContainSingle(d => d.AttendeeId == manual.Id).Which.Status.Should().Be(ParticipationStatus.Declined);
+        (await _m.GetInstancesAsync(split.Following.Id, new Interval(Instant.FromUtc(2026, 1, 6, 0, 0), Instant.FromUtc(2026, 1, 7, 0, 0))))
+            .Single().GetParticipationStatus(manual.Id).Should().Be(ParticipationStatus.Declined);
+    }
 }

@@ -158,7 +158,8 @@ internal static class SeriesEditor
         following = following.WithCommitments(following.Commitments, [.. moved]);
         var kept = series.Overrides.Where(o => o.OriginalStart < key).ToImmutableArray();
         CalendarEvent original = series.Next(series.Details with { Recurrence = trimmedLines }, series.Commitments, kept, now);
-        return new Split(original, following, removed, !followingDetails.Timing.Equals(asOfInstance.Timing) || ownRecurrence);
+        // Moved: the new first instance is not where the chosen instance was (its own moved time, if it had one).
+        return new Split(original, following, removed, !followingDetails.Timing.Equals(slot.Override?.Timing ?? asOfInstance.Timing) || ownRecurrence);
     }
 
     private static OriginalStart Shift(OriginalStart key, Duration shift)

@@ -203,7 +203,8 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new List<BookingDecision>();
         foreach (Commitment c in next.Commitments)
         {
-            if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
+            Attendee? attendee = await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false);
+            if (attendee is not null && IsGated(attendee)
                 && (attendee.Policy.IsAutomatic || c.Status is ParticipationStatus.Accepted or ParticipationStatus.Tentative))
             {
                 // An automatic policy answers again; a booking someone accepted by hand is checked again as an acceptance.
@@ -211,8 +212,42 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
                 next = ApplyDecision(next, attendee.Id, decision);
                 decisions.Add(new BookingDecision(attendee.Id, null, decision));
             }
+            else if (attendee is not null && IsGated(attendee) && next.IsRecurring
+                && next.Overrides.Any(o => o.Participation.TryGetValue(c.AttendeeId, out ParticipationStatus s) && s is ParticipationStatus.Accepted or ParticipationStatus.Tentative))
+            {
+                // Instances someone accepted one by one for a resource not booked on the series: each is checked again
+                // against everything else (the series' other instances included) and declined where it now conflicts.
+                (next, IReadOnlyList<BookingDecision> instances) = await RecheckAcceptedInstancesAsync(tx, next, attendee, cancellationToken).ConfigureAwait(false);
+                decisions.AddRange(instances);
+            }
         }
         return (next, decisions);
+    }
+
+    private async Task<(CalendarEvent Next, IReadOnlyList<BookingDecision> Decisions)> RecheckAcceptedInstancesAsync(IStorageTransaction tx, CalendarEvent next,
+        Attendee attendee, CancellationToken cancellationToken)
+    {
+        Instant windowEnd = clock.GetCurrentInstant() + attendee.Policy.BookingWindow;
+        ConflictAnalysis? analysis = await AnalyzeAsync(tx, next, attendee, windowEnd, cancellationToken).ConfigureAwait(false);
+        var decisions = new List<BookingDecision>();
+        var overrides = new List<InstanceOverride>();
+        foreach (InstanceOverride o in next.Overrides)
+        {
+            bool accepted = o.Participation.TryGetValue(attendee.Id, out ParticipationStatus s) && s is ParticipationStatus.Accepted or ParticipationStatus.Tentative;
+            if (accepted && (analysis is null || analysis.ConflictingInstances.Contains(o.OriginalStart)))
+            {
+                InviteDecision declined = analysis is null
+                    ? InviteDecision.Decline(FormattableString.Invariant($"The series has more than {maxInstancesPerBooking} instances to check (the engine's limit per booking)."))
+                    : InviteDecision.Decline([.. analysis.Conflicts.Where(x => x.Instance == o.OriginalStart)]);
+                overrides.Add(SeriesEditor.WithAnswer(o, attendee.Id, ParticipationStatus.Declined));
+                decisions.Add(new BookingDecision(attendee.Id, o.OriginalStart, declined));
+            }
+            else
+            {
+                overrides.Add(o);
+            }
+        }
+        return (decisions.Count == 0 ? next : next.WithCommitments(next.Commitments, [.. overrides]), decisions);
     }
 
     /// <summary>A moved instance: attendees with automatic policies answer again for that instance only.</summary>
@@ -226,12 +261,13 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             return (updated, []);
         }
         var decisions = new List<BookingDecision>();
+        Instant movedStart = StoredSeries.FindSlot(withChange, slot.Key, zone)!.Value.Interval.Start;
         foreach (Commitment c in series.Commitments)
         {
             ParticipationStatus current = SeriesExpander.StatusOf(series, updated, c.AttendeeId) ?? c.Status;
             if (await directory.FindAsync(c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
                 && (attendee.Policy.IsAutomatic || current is ParticipationStatus.Accepted or ParticipationStatus.Tentative)
-                && c.IsEffectiveAt(slot.Interval.Start))
+                && c.IsEffectiveAt(movedStart))
             {
                 InviteDecision decision = await DecideAsync(tx, instance, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
                 updated = SeriesEditor.WithAnswer(updated, attendee.Id, decision.Status == c.Status ? null : decision.Status);
@@ -310,9 +346,11 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         return truncateAt is { } end && decision.Status == ParticipationStatus.Accepted ? decision.Until(end) : decision;
     }
 
-    /// <summary>Whether a series has an instance that starts at or after an instant (one seek).</summary>
+    /// <summary>Whether a series has an instance that starts at or after an instant: one seek of its recurrence, and its
+    /// moved instances (an instance moved past the window is past it, whatever its original start).</summary>
     private bool HasInstanceFrom(CalendarEvent e, Instant from)
-        => StoredSeries.SetOf(e).GetFirstOccurrenceAtOrAfter(from, zone) is not null;
+        => StoredSeries.SetOf(e).GetFirstOccurrenceAtOrAfter(from, zone) is not null
+            || e.Overrides.Any(o => !o.IsCancelled && o.Timing is { } moved && moved.ToInterval(zone).Start >= from);
 
     /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
     /// (replacing any earlier per-instance answers of that attendee).</summary>
@@ -373,10 +411,30 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             {
                 blocks.AddRange(Blocks(other, invitee.Id, range).Where(b => b.Period.Duration > Duration.Zero));
             }
+            else if (e.OriginalStart is { } checkedInstance)
+            {
+                // One instance of a series: the series' other instances count too (a moved instance may land on one).
+                blocks.AddRange(Blocks(other, invitee.Id, range).Where(b => b.Period.Duration > Duration.Zero && b.Key != checkedInstance));
+            }
         }
         blocks.Sort((a, b) => a.Period.Start.CompareTo(b.Period.Start));
         var conflicts = new List<EventConflict>();
         var conflicting = new SortedSet<OriginalStart>();
+        // A whole series: its own instances must not overlap each other either (a moved instance, or instances longer
+        // than their spacing). Sorted by start, each instance that starts before an earlier one ends conflicts with it.
+        int longest = -1;
+        for (int i = 0; i < wanted.Count; i++)
+        {
+            if (longest >= 0 && wanted[i].Period.Start < wanted[longest].Period.End && wanted[i].Key is { } later && wanted[longest].Key is { } earlier)
+            {
+                conflicts.Add(new EventConflict(EventId.ForInstance(self, earlier), e.Title, wanted[longest].Period, later));
+                conflicting.Add(later);
+            }
+            if (longest < 0 || wanted[i].Period.End > wanted[longest].Period.End)
+            {
+                longest = i;
+            }
+        }
         int first = 0;
         foreach ((Interval period, OriginalStart? key) in wanted)
         {
