@@ -398,8 +398,47 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             return new ConflictAnalysis([], [], e.IsRecurring ? 0 : 1);
         }
         wanted.Sort((a, b) => a.Period.Start.CompareTo(b.Period.Start));
-        var range = new Interval(wanted[0].Period.Start, wanted.Max(w => w.Period.End));
         EventId self = e.RecurringEventId ?? e.Id;
+        var conflicts = new List<EventConflict>();
+        var conflicting = new SortedSet<OriginalStart>();
+        // A whole series: its own instances must not overlap each other either (a moved instance, or instances longer
+        // than their spacing). Sorted by start, each instance that starts before an earlier one ends conflicts with it.
+        int longest = -1;
+        for (int i = 0; i < wanted.Count; i++)
+        {
+            if (longest >= 0 && wanted[i].Period.Start < wanted[longest].Period.End && wanted[i].Key is { } later && wanted[longest].Key is { } earlier)
+            {
+                conflicts.Add(new EventConflict(EventId.ForInstance(self, earlier), e.Title, wanted[longest].Period, later));
+                conflicting.Add(later);
+            }
+            if (longest < 0 || wanted[i].Period.End > wanted[longest].Period.End)
+            {
+                longest = i;
+            }
+        }
+        // What is booked is read per group of instances less than a day apart (a daily series is one group, a weekly one
+        // a group per week), so the work follows the bookings that could meet the instances, not every booking between
+        // the first and the last.
+        int from = 0;
+        while (from < wanted.Count)
+        {
+            int to = from + 1;
+            Instant end = wanted[from].Period.End;
+            while (to < wanted.Count && wanted[to].Period.Start - end < Duration.FromDays(1))
+            {
+                end = wanted[to].Period.End > end ? wanted[to].Period.End : end;
+                to++;
+            }
+            await SweepAsync(tx, e, invitee, self, wanted, from, to, new Interval(wanted[from].Period.Start, end), conflicts, conflicting, cancellationToken).ConfigureAwait(false);
+            from = to;
+        }
+        return new ConflictAnalysis(conflicts, [.. conflicting], e.IsRecurring ? wanted.Count : 1);
+    }
+
+    /// <summary>Reads what blocks the invitee in one range and sweeps the sorted instances of that range against it.</summary>
+    private async Task SweepAsync(IStorageTransaction? tx, CalendarEvent e, Attendee invitee, EventId self, List<(Interval Period, OriginalStart? Key)> wanted,
+        int from, int to, Interval range, List<EventConflict> conflicts, SortedSet<OriginalStart> conflicting, CancellationToken cancellationToken)
+    {
         var query = new EventQuery { Window = range, Attendee = invitee.Id };
         IReadOnlyList<CalendarEvent> booked = tx is null
             ? await storage.QueryEventsAsync(query, cancellationToken).ConfigureAwait(false)
@@ -418,26 +457,10 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             }
         }
         blocks.Sort((a, b) => a.Period.Start.CompareTo(b.Period.Start));
-        var conflicts = new List<EventConflict>();
-        var conflicting = new SortedSet<OriginalStart>();
-        // A whole series: its own instances must not overlap each other either (a moved instance, or instances longer
-        // than their spacing). Sorted by start, each instance that starts before an earlier one ends conflicts with it.
-        int longest = -1;
-        for (int i = 0; i < wanted.Count; i++)
-        {
-            if (longest >= 0 && wanted[i].Period.Start < wanted[longest].Period.End && wanted[i].Key is { } later && wanted[longest].Key is { } earlier)
-            {
-                conflicts.Add(new EventConflict(EventId.ForInstance(self, earlier), e.Title, wanted[longest].Period, later));
-                conflicting.Add(later);
-            }
-            if (longest < 0 || wanted[i].Period.End > wanted[longest].Period.End)
-            {
-                longest = i;
-            }
-        }
         int first = 0;
-        foreach ((Interval period, OriginalStart? key) in wanted)
+        for (int w = from; w < to; w++)
         {
+            (Interval period, OriginalStart? key) = wanted[w];
             // Blocks are sorted by start; skip those that ended before this wanted period can start.
             while (first < blocks.Count && blocks[first].Period.End <= period.Start)
             {
@@ -458,7 +481,6 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
                 }
             }
         }
-        return new ConflictAnalysis(conflicts, [.. conflicting], e.IsRecurring ? wanted.Count : 1);
     }
 
     /// <summary>The times an event wants an invitee: a single event's interval, or the non-cancelled instances of a
