@@ -51,7 +51,10 @@ internal static class Program
             catch (Exception e)
             {
                 var inner = e.InnerException ?? e;
-                string top = (inner.StackTrace ?? string.Empty).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+                // A finding's kind: the exception type and the first frame in Calcore (not the checker), else the check's message.
+                var frames = (inner.StackTrace ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+                string top = frames.FirstOrDefault(l => l.StartsWith("at Calcore.", StringComparison.Ordinal) && !l.StartsWith("at Calcore.Fuzz.", StringComparison.Ordinal))
+                    ?? (ReferenceEquals(inner, e) ? e.Message.Split('\n')[0] : frames.FirstOrDefault()) ?? string.Empty;
                 string kind = $"{inner.GetType().Name} {top}";
                 kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
                 Console.WriteLine($"FINDING {file}");

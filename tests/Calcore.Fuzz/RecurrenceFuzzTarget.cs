@@ -174,7 +174,9 @@ public static class RecurrenceFuzzTarget
         // The overlap form with a duration: every occurrence that starts before the end and ends after the start.
         var duration = Duration.FromMinutes((seed >> 16) % 1500);
         var overlapping = Take(set.GetOccurrences(new Interval(from, to), duration, placement), "GetOccurrences(window, duration)");
-        var expected = all.FindAll(o => o.Start < to && (duration == Duration.Zero ? o.Start >= from : o.Start + duration > from));
+        long fromTicks = from.ToUnixTimeTicks();
+        long durationTicks = duration.BclCompatibleTicks;
+        var expected = all.FindAll(o => o.Start < to && (duration == Duration.Zero ? o.Start >= from : o.Start.ToUnixTimeTicks() + durationTicks > fromTicks));
         if (!SameList(overlapping, expected, 0, expected.Count))
         {
             throw Finding($"GetOccurrences([{from}, {to}), {duration}) gave {Show(overlapping)}, the enumeration has {Show(expected)}");
@@ -248,6 +250,9 @@ public static class RecurrenceFuzzTarget
         {
             foreach (var o in sequence)
             {
+                // Start (and LocalStart) must be readable for every occurrence the sequence yields.
+                _ = o.Start;
+                _ = o.LocalStart;
                 list.Add(o);
                 if (list.Count == MaxOccurrences)
                 {
