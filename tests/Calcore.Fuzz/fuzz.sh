@@ -4,9 +4,9 @@
 #   tests/Calcore.Fuzz/fuzz.sh [SECONDS]      (default 60)
 #
 # Builds tests/Calcore.Fuzz in Release, instruments a copy of Calcore.dll (namespace Calcore.Recurrence only) with the
-# sharpfuzz local tool (.config/dotnet-tools.json), runs afl-fuzz for SECONDS with the committed corpus as input and
-# /tmp/calcore-fuzz/run-<time> as output, then prints executions, time, crashes and hangs from afl's fuzzer_stats and
-# replays every crash through the uninstrumented build to show what it was. Exits 1 when afl saved a crash or a hang.
+# sharpfuzz local tool (.config/dotnet-tools.json), runs afl-fuzz for SECONDS with the committed corpus as input,
+# recurrence.dict as its dictionary and /tmp/calcore-fuzz/run-<time> as output, then prints executions, time, crashes
+# and hangs from afl's fuzzer_stats and replays every crash through the uninstrumented build to show what it was. Exits 1 when afl saved a crash or a hang.
 # Environment: CALCORE_FUZZ_OUT (output root, default /tmp/calcore-fuzz), CALCORE_FUZZ_TIMEOUT_MS (per input, default 2000).
 set -euo pipefail
 seconds="${1:-60}"
@@ -35,7 +35,7 @@ echo "== afl-fuzz for ${seconds}s (timeout ${timeout_ms} ms per input), output $
 # The other switches let it run unattended on a machine that is not tuned for fuzzing (no tty, core_pattern, governor).
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 set +e
-afl-fuzz -i "$here/corpus" -o "$run/afl" -t "$timeout_ms" -m none -V "$seconds" -- dotnet "$instrumented/Calcore.Fuzz.dll" >"$run/afl.log" 2>&1
+afl-fuzz -i "$here/corpus" -o "$run/afl" -x "$here/recurrence.dict" -t "$timeout_ms" -m none -V "$seconds" -- dotnet "$instrumented/Calcore.Fuzz.dll" >"$run/afl.log" 2>&1
 afl_rc=$?
 set -e
 
