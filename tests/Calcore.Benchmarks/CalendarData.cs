@@ -220,9 +220,12 @@ public static class CalendarData
     /// <param name="room">The room (its policy decides; AcceptIfPossible accepts every one of these).</param>
     /// <param name="organizers">The organizers of the bookings, taken in turn.</param>
     /// <param name="bookings">The number of bookings.</param>
+    /// <param name="clock">The manager's clock, set to an hour before each booking so that the room's booking window
+    /// (180 days from now by default) admits it: 100,000 bookings reach 22 years ahead. Null leaves the manager's
+    /// clock alone (then every booking must start within the window from its real now).</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>A task that completes when every booking is stored.</returns>
-    public static async Task BookRoomAsync(StorageManager manager, Room room, IReadOnlyList<Attendee> organizers, int bookings, CancellationToken cancellationToken = default)
+    public static async Task BookRoomAsync(StorageManager manager, Room room, IReadOnlyList<Attendee> organizers, int bookings, FakeClock? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(room);
@@ -235,6 +238,7 @@ public static class CalendarData
                 Title = Titles[i % Titles.Length],
                 OrganizerId = organizers[i % organizers.Count].Id,
             };
+            clock?.Reset(JustBefore(RoomOrigin.PlusHours(2L * i)));
             CalendarEvent created = await manager.CreateEventAsync(details, null, cancellationToken);
             InvitationResult result = await manager.InviteAsync(created.Id, invitees, cancellationToken: cancellationToken);
             if (result.Outcomes[0].Status != ParticipationStatus.Accepted)
@@ -243,6 +247,12 @@ public static class CalendarData
             }
         }
     }
+
+    /// <summary>The instant a benchmark sets its clock to before booking a room at <paramref name="utcStart"/>: an hour
+    /// before it, so the booking is well inside the room's booking window and its check is a decision about the future.</summary>
+    /// <param name="utcStart">The wall-clock (UTC) start of the booking.</param>
+    /// <returns>One hour before the start.</returns>
+    public static Instant JustBefore(LocalDateTime utcStart) => utcStart.InUtc().ToInstant() - Duration.FromHours(1);
 
     /// <summary>The free hour after booking <paramref name="booking"/> of <see cref="BookRoomAsync"/>: its start.</summary>
     /// <param name="booking">The booking number.</param>
