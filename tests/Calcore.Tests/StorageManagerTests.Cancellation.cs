@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Calcore.Events;
-using Calcore.Scheduling;
+using Calcore.Attendees;
 using FluentAssertions;
 using NodaTime;
 using Xunit;
