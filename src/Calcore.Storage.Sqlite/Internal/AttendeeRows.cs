@@ -105,9 +105,9 @@ internal static class AttendeeRows
                     : new WorkingHours(LocalTime.FromNanosecondsSinceMidnight(row.GetInt64(13)), LocalTime.FromNanosecondsSinceMidnight(row.GetInt64(14))),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or OverflowException or InvalidCastException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or InvalidCastException)
         {
-            throw new FormatException($"The attendee record '{id}' cannot be read: {ex.Message}", ex);
+            throw new FormatException($"the attendee record '{id}' cannot be read: {ex.Message}", ex);
         }
     }
 
