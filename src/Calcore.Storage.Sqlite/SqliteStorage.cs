@@ -12,7 +12,7 @@ using NodaTime;
 
 namespace Calcore.Storage.Sqlite;
 
-/// <summary>Keeps events in one SQLite database file: the file backend of Calcore.</summary>
+/// <summary>Keeps events and the attendee directory in one SQLite database file: the file backend of Calcore.</summary>
 /// <remarks>
 /// <para>Opening creates the file when it is missing, switches it to WAL, and runs forward schema migrations; a file
 /// that is not a SQLite database, or not a Calcore one, is refused with <see cref="StorageErrorCode.Corrupt"/>, and
@@ -148,6 +148,42 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             try
             {
                 return Query(connection, query);
+            }
+            finally
+            {
+                Return(connection);
+            }
+        }));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Run("reading an attendee", () =>
+        {
+            PooledConnection connection = Rent();
+            try
+            {
+                return FindAttendee(connection, id);
+            }
+            finally
+            {
+                Return(connection);
+            }
+        }));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(CalendarUserType? type, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Run("listing attendees", () =>
+        {
+            PooledConnection connection = Rent();
+            try
+            {
+                return ListAttendees(connection, type);
             }
             finally
             {
@@ -515,6 +551,46 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
     }
 
+    internal AttendeeRecord? FindAttendee(PooledConnection connection, AttendeeId id)
+    {
+        SqliteCommand command = connection.Command(AttendeeRows.FindSql);
+        command.Parameters.AddWithValue("@id", id.Value);
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? ReadAttendee(reader) : null;
+    }
+
+    internal IReadOnlyList<AttendeeRecord> ListAttendees(PooledConnection connection, CalendarUserType? type)
+    {
+        SqliteCommand command = connection.Command(type is null ? AttendeeRows.ListSql : AttendeeRows.ListByTypeSql);
+        if (type is { } t)
+        {
+            command.Parameters.AddWithValue("@type", AttendeeRows.TypeName(t));
+        }
+        var found = new List<AttendeeRecord>();
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                found.Add(ReadAttendee(reader));
+            }
+        }
+        // Sorted here rather than by SQL: SQLite orders TEXT by UTF-8 bytes, the contract by UTF-16 code units (ordinal).
+        found.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        return found;
+    }
+
+    private AttendeeRecord ReadAttendee(SqliteDataReader reader)
+    {
+        try
+        {
+            return AttendeeRows.Read(reader);
+        }
+        catch (FormatException ex)
+        {
+            throw SqliteErrors.Corrupt(Path, $"reading the attendee directory failed: {ex.Message}", ex);
+        }
+    }
+
     internal IReadOnlyList<CalendarEvent> Query(PooledConnection connection, EventQuery query)
     {
         NativeStatement statement = connection.Statement(QuerySql(query));
@@ -675,6 +751,39 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 delete.Bind("@seq", old.Seq);
                 delete.Execute();
                 return true;
+            }));
+        }
+
+        public ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+        {
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("reading an attendee", () => storage.FindAttendee(connection, id)));
+        }
+
+        public ValueTask<bool> UpsertAttendeeAsync(AttendeeRecord record, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(record);
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("writing an attendee", () =>
+            {
+                SqliteCommand exists = connection.Command(AttendeeRows.ExistsSql);
+                exists.Parameters.AddWithValue("@id", record.Id.Value);
+                bool added = Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
+                SqliteCommand upsert = connection.Command(AttendeeRows.UpsertSql);
+                AttendeeRows.Bind(upsert, record);
+                upsert.ExecuteNonQuery();
+                return added;
+            }));
+        }
+
+        public ValueTask<bool> DeleteAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+        {
+            Check(cancellationToken);
+            return ValueTask.FromResult(storage.Run("deleting an attendee", () =>
+            {
+                SqliteCommand delete = connection.Command(AttendeeRows.DeleteSql);
+                delete.Parameters.AddWithValue("@id", id.Value);
+                return delete.ExecuteNonQuery() > 0;
             }));
         }
 

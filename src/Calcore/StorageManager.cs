@@ -38,7 +38,7 @@ namespace Calcore;
 /// attendee's calendar with <see cref="CalendarOf"/>.</para>
 /// <para>This type is thread-safe: one manager may be used from many threads at once.</para>
 /// </remarks>
-public sealed class StorageManager : IAsyncDisposable
+public sealed partial class StorageManager : IAsyncDisposable
 {
     private readonly bool _ownsStorage;
     private readonly AttendeeDirectory _directory;
@@ -88,14 +88,14 @@ public sealed class StorageManager : IAsyncDisposable
     // Attendees
     // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>Finds an attendee in the attendee sources the manager was built with (the first that knows it).</summary>
+    /// <summary>Finds an attendee: its record in the storage's attendee directory, else the first attendee source that knows it.</summary>
     /// <param name="id">The attendee id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The attendee, or null when no source knows the id.</returns>
     public async Task<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken = default)
         => await _directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Gets an attendee from the attendee sources the manager was built with.</summary>
+    /// <summary>Gets an attendee: its record in the storage's attendee directory, else the first attendee source that knows it.</summary>
     /// <param name="id">The attendee id.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The attendee.</returns>

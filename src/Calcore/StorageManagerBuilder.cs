@@ -71,8 +71,11 @@ public sealed class StorageManagerBuilder
         return this;
     }
 
-    /// <summary>Adds an attendee source: the manager asks its sources, in the order added, for an attendee's type, invite
-    /// policy and booking horizon whenever it decides a booking.</summary>
+    /// <summary>Adds an attendee source, for attendees the storage's attendee directory does not hold: the manager asks
+    /// its sources, in the order added, for an attendee's type and booking policy when the directory has no record of
+    /// the id.</summary>
+    /// <remarks>A record in the storage's directory (<see cref="StorageManager.SaveAttendeeAsync"/>) always wins over
+    /// the sources: a room's or a resource's type and policy are the directory's.</remarks>
     /// <param name="source">The source.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
@@ -99,9 +102,8 @@ public sealed class StorageManagerBuilder
     /// <returns>A thread-safe manager.</returns>
     public StorageManager Build()
     {
-        var directory = new AttendeeDirectory([.. _sources]);
-        return _storage is null
-            ? new StorageManager(new MemoryStorage(), ownsStorage: true, _clock, _zone, directory, _maxInstancesPerBooking)
-            : new StorageManager(_storage, _ownsStorage, _clock, _zone, directory, _maxInstancesPerBooking);
+        IStorage storage = _storage ?? new MemoryStorage();
+        var directory = new AttendeeDirectory(storage.FindAttendeeAsync, [.. _sources]);
+        return new StorageManager(storage, ownsStorage: _storage is null || _ownsStorage, _clock, _zone, directory, _maxInstancesPerBooking);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Events;
@@ -51,18 +50,18 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
         // A failure names its seed: CALCORE_MODEL_SEED replays it (with the same CALCORE_MODEL_OPERATIONS).
         int seed = int.TryParse(Environment.GetEnvironmentVariable("CALCORE_MODEL_SEED"), out int replay) ? replay : (run * 7919) + (Environment.TickCount % 1000);
         var random = new Random(seed);
-        var rooms = new MutableRooms();
-        foreach (AttendeeId room in Rooms)
-        {
-            rooms.Set(room, Policies[0]);
-        }
         var people = new SimpleAttendeeSource();
         foreach (AttendeeId person in People)
         {
             people.CreateIndividual(person, person.Value);
         }
-        // AlwaysAccept rooms may double-book by design; the invariant is checked for the rooms whose policy checks.
-        await using StorageManager manager = Fixture.CreateManager(Storage, attendees: new Both(rooms, people));
+        await using StorageManager manager = Fixture.CreateManager(Storage, attendees: people);
+        // The rooms live in the engine's own directory, where the gate reads their policies inside each write.
+        var rooms = new Directory(manager);
+        foreach (AttendeeId room in Rooms)
+        {
+            await rooms.SetAsync(room, Policies[0]);
+        }
         var events = new List<EventId>();
         var counts = new Dictionary<string, int>();
         var refused = new Dictionary<string, int>();
@@ -139,7 +138,7 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
         return instances.Count == 0 ? null : instances[random.Next(instances.Count)].Id;
     }
 
-    private static async Task RunAsync(string op, StorageManager manager, MutableRooms rooms, List<EventId> events, Random random)
+    private static async Task RunAsync(string op, StorageManager manager, Directory rooms, List<EventId> events, Random random)
     {
         AttendeeId room = Rooms[random.Next(Rooms.Length)];
         EventId? target = events.Count == 0 ? null : events[random.Next(events.Count)];
@@ -204,7 +203,7 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
                 await manager.RestoreInstanceAsync(instance);
                 break;
             case "policy":
-                rooms.Set(room, Policies[random.Next(Policies.Length)]);
+                await rooms.SetAsync(room, Policies[random.Next(Policies.Length)]);
                 break;
             case "extend" when target is { } id:
                 await manager.ExtendBookingAsync(id, room);
@@ -217,7 +216,7 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
     /// <summary>The invariant, from what the engine returns: for each room whose current policy checks conflicts, the
     /// instances on which it is ACCEPTED or TENTATIVE (within its effective period; the listing shows it NEEDS-ACTION
     /// outside) do not overlap.</summary>
-    private static async Task CheckAsync(StorageManager manager, MutableRooms rooms, int seed, int step, string op)
+    private static async Task CheckAsync(StorageManager manager, Directory rooms, int seed, int step, string op)
     {
         var all = new Interval(Instant.FromUtc(2025, 12, 1, 0, 0), Instant.FromUtc(2026, 12, 1, 0, 0));
         foreach (AttendeeId room in Rooms)
@@ -252,53 +251,20 @@ public abstract class BookingGateModelTestBase<TFixture> : StorageTestBase<TFixt
             + $"overrides {string.Join("; ", series.Overrides.Select(o => o.ToString()))})";
     }
 
-    /// <summary>Rooms whose policy the test changes between operations (the directory's record of the room).</summary>
-    private sealed class MutableRooms : IAttendeeSource
+    /// <summary>The rooms' records in the engine's directory, whose policies the test changes between operations.</summary>
+    private sealed class Directory(StorageManager manager)
     {
-        private readonly Dictionary<AttendeeId, Room> _rooms = [];
+        private readonly Dictionary<AttendeeId, BookingPolicy> _policies = [];
 
-        public void Set(AttendeeId id, BookingPolicy policy)
+        public async Task SetAsync(AttendeeId id, BookingPolicy policy)
         {
             // An AlwaysAccept room does not check conflicts by design: the model keeps the checking policies only, and
             // AlwaysAccept is exercised in the gate's own tests.
-            lock (_rooms)
-            {
-                _rooms[id] = new Room(id, id.Value, policy.Automation == InviteAutomation.AlwaysAccept ? BookingPolicy.AcceptIfPossible : policy);
-            }
+            BookingPolicy kept = policy.Automation == InviteAutomation.AlwaysAccept ? BookingPolicy.AcceptIfPossible : policy;
+            await manager.SaveAttendeeAsync(new AttendeeRecord(id, CalendarUserType.Room, id.Value, kept));
+            _policies[id] = kept;
         }
 
-        public BookingPolicy Get(AttendeeId id)
-        {
-            lock (_rooms)
-            {
-                return _rooms[id].Policy;
-            }
-        }
-
-        public ValueTask<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
-        {
-            lock (_rooms)
-            {
-                return ValueTask.FromResult<Attendee?>(_rooms.GetValueOrDefault(id));
-            }
-        }
-
-        public ValueTask<IReadOnlyList<Attendee>> FindByNameAsync(string query, CalendarUserType? type, CancellationToken cancellationToken)
-            => ValueTask.FromResult<IReadOnlyList<Attendee>>([]);
-
-        public ValueTask<IReadOnlyList<Attendee>> GetAttendeesOfTypeAsync(CalendarUserType type, CancellationToken cancellationToken)
-            => ValueTask.FromResult<IReadOnlyList<Attendee>>([]);
-    }
-
-    private sealed class Both(IAttendeeSource first, IAttendeeSource second) : IAttendeeSource
-    {
-        public async ValueTask<Attendee?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
-            => await first.FindAttendeeAsync(id, cancellationToken) ?? await second.FindAttendeeAsync(id, cancellationToken);
-
-        public ValueTask<IReadOnlyList<Attendee>> FindByNameAsync(string query, CalendarUserType? type, CancellationToken cancellationToken)
-            => second.FindByNameAsync(query, type, cancellationToken);
-
-        public ValueTask<IReadOnlyList<Attendee>> GetAttendeesOfTypeAsync(CalendarUserType type, CancellationToken cancellationToken)
-            => second.GetAttendeesOfTypeAsync(type, cancellationToken);
+        public BookingPolicy Get(AttendeeId id) => _policies[id];
     }
 }

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Calcore.Attendees;
 using Calcore.Events;
 using Calcore.Recurrence;
-using Calcore.Scheduling;
 using FluentAssertions;
 using NodaTime;
 using Xunit;

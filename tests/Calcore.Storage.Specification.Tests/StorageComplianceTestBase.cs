@@ -42,7 +42,7 @@ public abstract class StorageComplianceTestBase
     [Fact]
     public virtual void The_specification_has_the_expected_contract_bases()
     {
-        ContractBases().Select(b => b.Name).Should().Contain(["EventStorageTestBase`1", "QueryStorageTestBase`1", "RecurrenceStorageTestBase`1", "ConcurrencyStorageTestBase`1", "CorruptDataStorageTestBase`1"]);
+        ContractBases().Select(b => b.Name).Should().Contain(["EventStorageTestBase`1", "QueryStorageTestBase`1", "RecurrenceStorageTestBase`1", "ConcurrencyStorageTestBase`1", "CorruptDataStorageTestBase`1", "AttendeeDirectoryStorageTestBase`1"]);
     }
 
     private static bool DerivesFrom(Type type, Type baseType)

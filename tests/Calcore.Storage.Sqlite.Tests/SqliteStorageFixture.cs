@@ -41,6 +41,8 @@ public sealed class SqliteRecurrenceStorageTests(SqliteStorageFixture fixture) :
 
 public sealed class SqliteConcurrencyStorageTests(SqliteStorageFixture fixture) : ConcurrencyStorageTestBase<SqliteStorageFixture>(fixture);
 
+public sealed class SqliteAttendeeDirectoryStorageTests(SqliteStorageFixture fixture) : AttendeeDirectoryStorageTestBase<SqliteStorageFixture>(fixture);
+
 public sealed class SqliteStorageComplianceTests : StorageComplianceTestBase
 {
     protected override Assembly TargetAssembly => typeof(SqliteStorageComplianceTests).Assembly;

@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Calcore.Attendees;
 using Calcore.Events;
-using Calcore.Scheduling;
 using FluentAssertions;
 using NodaTime;
 using Xunit;

@@ -794,7 +794,7 @@ public partial class StorageManagerTests : IAsyncLifetime
     public async Task Queries_and_free_busy_refuse_null_arguments()
     {
         Func<Task> freeBusy = () => Manager.GetFreeBusyAsync(null!, Days(2, 3));
-        Func<Task> free = () => Manager.FindFreePeriodsAsync(null!, Days(2, 3), Calcore.Scheduling.WorkingHours.AllDay, Duration.Zero);
+        Func<Task> free = () => Manager.FindFreePeriodsAsync(null!, Days(2, 3), Calcore.Attendees.WorkingHours.AllDay, Duration.Zero);
         Func<Task> freeHours = () => Manager.FindFreePeriodsAsync([], Days(2, 3), null!, Duration.Zero);
 
         (await freeBusy.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("attendees");

@@ -7,7 +7,7 @@ namespace Calcore.Storage.Sqlite.Internal;
 internal static class Schema
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    internal const int CurrentVersion = 2;
+    internal const int CurrentVersion = 3;
 
     /// <summary>The longest span, in ticks, of each bounded length bucket (MemoryStorage's SortedSpanIndex has one such bound, 35 days); the
     /// last bucket, <see cref="OpenBucket"/>, holds longer and open-ended spans.</summary>
@@ -65,6 +65,29 @@ internal static class Schema
             SELECT x.attendee_id, x.bucket, x.span_start, e.seq, x.span_end FROM event_attendees_v1 AS x JOIN events AS e ON e.id = x.event_id;
         DROP TABLE event_attendees_v1;
         DROP TABLE events_v1;
+        """,
+
+        // 2 -> 3: the attendee directory, one row per attendee record (see AttendeeRows). Adds a table only: the
+        // events and their attendee rows are untouched.
+        """
+        CREATE TABLE attendees (
+            id TEXT NOT NULL PRIMARY KEY,
+            type TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            address TEXT NULL,
+            automation TEXT NOT NULL,
+            max_conflicts INTEGER NOT NULL,
+            max_conflict_fraction REAL NOT NULL,
+            booking_window_days INTEGER NOT NULL,
+            booking_window_nanos INTEGER NOT NULL,
+            past_window TEXT NOT NULL,
+            maximum_duration_days INTEGER NULL,
+            maximum_duration_nanos INTEGER NULL,
+            allow_recurring INTEGER NOT NULL,
+            work_start_nanos INTEGER NULL,
+            work_end_nanos INTEGER NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_attendees_type ON attendees (type, id);
         """,
     ];
 

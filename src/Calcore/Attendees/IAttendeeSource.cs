@@ -14,8 +14,10 @@ namespace Calcore.Attendees;
 /// <item><description><see cref="FindByNameAsync"/> with an empty query returns nothing.</description></item>
 /// <item><description>Results are never null, and every member is thread-safe.</description></item>
 /// </list>
-/// <para>The engine asks its sources, in the order they were added to its builder, for an attendee's type and invite
-/// policy whenever it decides a booking. Implementations must be thread-safe.</para>
+/// <para>The engine looks an attendee up in its storage's attendee directory first (<see cref="AttendeeRecord"/>) and
+/// asks its sources, in the order they were added to its builder, only about ids the directory does not hold: a record
+/// in the directory always wins, so a room's or a resource's type and policy are the directory's once it has one. A
+/// source suits people resolved elsewhere. Implementations must be thread-safe.</para>
 /// </remarks>
 public interface IAttendeeSource
 {

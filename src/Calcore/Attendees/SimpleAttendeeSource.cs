@@ -10,7 +10,8 @@ namespace Calcore.Attendees;
 /// <summary>An in-memory attendee directory: create people and rooms, then find them by id, name or type.</summary>
 /// <remarks>
 /// <para>Give it to the engine's builder (its <c>AddAttendeeSource</c> method) so that the engine finds each
-/// attendee's type and invite policy by id. Attendees may be added before or after the engine is built.</para>
+/// attendee's type and invite policy by id. Attendees may be added before or after the engine is built. The engine
+/// asks it only about ids its storage's attendee directory does not hold (see <see cref="AttendeeRecord"/>).</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
 public sealed class SimpleAttendeeSource : IAttendeeSource

@@ -335,13 +335,20 @@ public sealed class RecurrenceSet : IEquatable<RecurrenceSet>
         long min = long.MinValue;
         if (window.HasStart)
         {
-            long startTicks = window.Start.ToUnixTimeTicks();
+            long startTicks = CeilingTicks(window.Start);
             min = occurrenceDuration == Duration.Zero
                 ? CalendarMath.CeilDiv(startTicks, TicksPerSecond)
                 : CalendarMath.FloorDiv(startTicks - occurrenceDuration.BclCompatibleTicks, TicksPerSecond) + 1;
         }
-        long max = window.HasEnd ? CalendarMath.CeilDiv(window.End.ToUnixTimeTicks(), TicksPerSecond) : long.MaxValue;
+        long max = window.HasEnd ? CalendarMath.CeilDiv(CeilingTicks(window.End), TicksPerSecond) : long.MaxValue;
         return new OccurrenceSequence(this, placementZone, min, max);
+
+        // Ticks rounded up: an instant a few nanoseconds after a whole second is after it (ToUnixTimeTicks truncates).
+        static long CeilingTicks(Instant instant)
+        {
+            long ticks = instant.ToUnixTimeTicks();
+            return Instant.FromUnixTimeTicks(ticks) < instant ? ticks + 1 : ticks;
+        }
     }
 
     /// <summary>Gets the first occurrence that starts at or after an instant.</summary>

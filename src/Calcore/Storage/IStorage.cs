@@ -6,8 +6,8 @@ using Calcore.Events;
 
 namespace Calcore.Storage;
 
-/// <summary>The contract a storage provider implements: keep event snapshots, find them by id and by time, and
-/// change them atomically.</summary>
+/// <summary>The contract a storage provider implements: keep event snapshots and the attendee directory, find them
+/// by id and by time, and change them atomically.</summary>
 /// <remarks>
 /// <para>The engine (its manager and the layers under it) adds everything else on top (validation, versions, expansion, invite
 /// policies, search criteria), so a provider keeps and finds values; it does not interpret them. What every
@@ -29,6 +29,12 @@ namespace Calcore.Storage;
 /// common attendee never interleave: the second starts its reads after the first has committed or rolled back.
 /// This is what keeps a room from being double-booked (memory: one lock; SQLite: <c>BEGIN IMMEDIATE</c>;
 /// PostgreSQL: row or advisory locks).</description></item>
+/// <item><description><b>The attendee directory.</b> A storage keeps one <see cref="AttendeeRecord"/> per attendee id
+/// (<see cref="FindAttendeeAsync"/>, <see cref="GetAttendeesAsync"/>), written only in a transaction
+/// (<see cref="IStorageTransaction.UpsertAttendeeAsync"/>, <see cref="IStorageTransaction.DeleteAttendeeAsync"/>) and
+/// committed with its other writes. A record reads back equal to the one written, every field of its policy exact
+/// (durations to the nanosecond, the conflict fraction to the bit, a missing maximum duration kept missing). Listings
+/// are ordered by id (ordinal).</description></item>
 /// <item><description><b>Environment failures</b> surface as <see cref="CalcoreStorageException"/> with the driver's
 /// exception inside; nothing is half-written.</description></item>
 /// <item><description><b>Thread safety.</b> Every member may be called from many threads at once.</description></item>
@@ -50,6 +56,18 @@ public interface IStorage
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The events, ordered by span start then id.</returns>
     ValueTask<IReadOnlyList<CalendarEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Finds a committed attendee record by id.</summary>
+    /// <param name="id">The attendee id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The record, or null when the directory has no record with that id.</returns>
+    ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken);
+
+    /// <summary>Lists the committed attendee records, all of them or those of one type.</summary>
+    /// <param name="type">The type to keep, or null for every type.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The records, ordered by id (ordinal).</returns>
+    ValueTask<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(CalendarUserType? type, CancellationToken cancellationToken);
 
     /// <summary>Begins a unit of work that is serializable with every other one that locks a common attendee.</summary>
     /// <param name="lockedAttendees">The attendees whose bookings the transaction reads to decide and then writes.</param>

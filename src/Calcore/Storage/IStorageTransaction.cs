@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Calcore.Attendees;
 using Calcore.Events;
 
 namespace Calcore.Storage;
@@ -46,6 +47,28 @@ public interface IStorageTransaction : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>True when deleted; false when the event is missing or at another version.</returns>
     ValueTask<bool> DeleteEventAsync(EventId id, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Finds an attendee record by id, seeing this transaction's own writes.</summary>
+    /// <param name="id">The attendee id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The record, or null.</returns>
+    /// <remarks>The engine reads a resource's policy here, inside the unit of work that records the booking, so that
+    /// the policy and the decision it makes commit together.</remarks>
+    ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken);
+
+    /// <summary>Adds an attendee record, or replaces the record with the same id.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>True when the record was added; false when it replaced one.</returns>
+    /// <remarks>A transaction that writes an attendee's record should name the attendee among the locked attendees
+    /// when it begins, so that it is serialized with the bookings that read the record.</remarks>
+    ValueTask<bool> UpsertAttendeeAsync(AttendeeRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an attendee record.</summary>
+    /// <param name="id">The attendee id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>True when deleted; false when the directory has no record with that id.</returns>
+    ValueTask<bool> DeleteAttendeeAsync(AttendeeId id, CancellationToken cancellationToken);
 
     /// <summary>Makes every write of this transaction durable and visible, all at once.</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>

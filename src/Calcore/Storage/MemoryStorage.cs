@@ -11,7 +11,8 @@ using NodaTime;
 
 namespace Calcore.Storage;
 
-/// <summary>Keeps events in memory: the default storage and the reference implementation of <see cref="IStorage"/>.</summary>
+/// <summary>Keeps events and the attendee directory in memory: the default storage and the reference implementation of
+/// <see cref="IStorage"/>.</summary>
 /// <remarks>
 /// <para>Events are kept in a dictionary by id and in time indexes: one per attendee, one per organizer and one for
 /// all events, each ordered by span start then id (see <see cref="IStorage"/> for the span rule). A query reads one
@@ -35,6 +36,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     private readonly SortedSpanIndex _all = new();
     private readonly Dictionary<AttendeeId, SortedSpanIndex> _byAttendee = [];
     private readonly Dictionary<AttendeeId, SortedSpanIndex> _byOrganizer = [];
+    private readonly Dictionary<AttendeeId, AttendeeRecord> _attendees = [];
     private bool _disposed;
 
     /// <summary>Creates an empty storage.</summary>
@@ -76,6 +78,24 @@ public sealed class MemoryStorage : IStorage, IDisposable
         Preconditions.CheckNotNull(query);
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult<IReadOnlyList<CalendarEvent>>(Query(query, pending: null));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return ValueTask.FromResult(_attendees.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(CalendarUserType? type, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IReadOnlyList<AttendeeRecord>>(ListAttendees(type, pending: null));
     }
 
     /// <inheritdoc/>
@@ -154,18 +174,60 @@ public sealed class MemoryStorage : IStorage, IDisposable
         return [.. listed.Select(l => l.Event)];
     }
 
+    /// <summary>The committed attendee records (with <paramref name="pending"/>, a transaction's own writes over them)
+    /// of a type or all, ordered by id.</summary>
+    private AttendeeRecord[] ListAttendees(CalendarUserType? type, Dictionary<AttendeeId, AttendeeRecord?>? pending)
+    {
+        var listed = new List<AttendeeRecord>();
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            foreach (AttendeeRecord r in _attendees.Values)
+            {
+                if ((type is null || r.Type == type) && (pending is null || !pending.ContainsKey(r.Id)))
+                {
+                    listed.Add(r);
+                }
+            }
+        }
+        if (pending is not null)
+        {
+            foreach (AttendeeRecord? p in pending.Values)
+            {
+                if (p is not null && (type is null || p.Type == type))
+                {
+                    listed.Add(p);
+                }
+            }
+        }
+        listed.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        return [.. listed];
+    }
+
     private static bool Matches(CalendarEvent e, EventQuery query)
         => (query.Attendee is not { } a || e.HasAttendee(a)) && (query.Organizer is not { } o || e.OrganizerId == o);
 
     private static void CheckSpan(Interval span, string paramName)
         => Preconditions.CheckArgument(span.HasStart, paramName, "An event's span must have a start (its first occurrence's start).");
 
-    /// <summary>Applies a transaction's writes (null: a deletion) to the events and every index, under the lock, all at once.</summary>
-    private void Apply(Dictionary<EventId, Stored?> pending)
+    /// <summary>Applies a transaction's writes (null: a deletion) to the events and every index, and to the attendee
+    /// directory, under the lock, all at once.</summary>
+    private void Apply(Dictionary<EventId, Stored?> pending, Dictionary<AttendeeId, AttendeeRecord?> attendees)
     {
         lock (_gate)
         {
             ThrowIfDisposed();
+            foreach ((AttendeeId id, AttendeeRecord? record) in attendees)
+            {
+                if (record is null)
+                {
+                    _attendees.Remove(id);
+                }
+                else
+                {
+                    _attendees[id] = record;
+                }
+            }
             foreach ((EventId id, Stored? change) in pending)
             {
                 bool existed = _events.Remove(id, out Stored old);
@@ -275,6 +337,7 @@ public sealed class MemoryStorage : IStorage, IDisposable
     private sealed class Transaction(MemoryStorage storage) : IStorageTransaction
     {
         private readonly Dictionary<EventId, Stored?> _pending = [];
+        private readonly Dictionary<AttendeeId, AttendeeRecord?> _attendees = [];
         private bool _done;
 
         public ValueTask<CalendarEvent?> FindEventAsync(EventId id, CancellationToken cancellationToken)
@@ -332,11 +395,40 @@ public sealed class MemoryStorage : IStorage, IDisposable
             return ValueTask.FromResult(true);
         }
 
+        public ValueTask<AttendeeRecord?> FindAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+        {
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(FindAttendee(id));
+        }
+
+        public ValueTask<bool> UpsertAttendeeAsync(AttendeeRecord record, CancellationToken cancellationToken)
+        {
+            Preconditions.CheckNotNull(record);
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            bool added = FindAttendee(record.Id) is null;
+            _attendees[record.Id] = record;
+            return ValueTask.FromResult(added);
+        }
+
+        public ValueTask<bool> DeleteAttendeeAsync(AttendeeId id, CancellationToken cancellationToken)
+        {
+            ThrowIfDone();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (FindAttendee(id) is null)
+            {
+                return ValueTask.FromResult(false);
+            }
+            _attendees[id] = null;
+            return ValueTask.FromResult(true);
+        }
+
         public ValueTask CommitAsync(CancellationToken cancellationToken)
         {
             ThrowIfDone();
             cancellationToken.ThrowIfCancellationRequested();
-            storage.Apply(_pending);
+            storage.Apply(_pending, _attendees);
             Finish();
             return ValueTask.CompletedTask;
         }
@@ -363,10 +455,24 @@ public sealed class MemoryStorage : IStorage, IDisposable
             }
         }
 
+        private AttendeeRecord? FindAttendee(AttendeeId id)
+        {
+            if (_attendees.TryGetValue(id, out AttendeeRecord? p))
+            {
+                return p;
+            }
+            lock (storage._gate)
+            {
+                storage.ThrowIfDisposed();
+                return storage._attendees.GetValueOrDefault(id);
+            }
+        }
+
         private void Finish()
         {
             _done = true;
             _pending.Clear();
+            _attendees.Clear();
             try
             {
                 storage._writer.Release();

@@ -68,4 +68,15 @@ public partial class RecurrenceSetTests
         set.GetLastOccurrence(honolulu).Should().BeNull();
         set.GetOccurrences().Select(o => o.Start).Should().Equal(Instant.FromUtc(9999, 12, 31, 23, 0));
     }
+
+    [Fact]
+    public void A_window_bound_a_nanosecond_after_a_second_is_after_it()
+    {
+        var set = Set("DTSTART:20240101T090000Z", "RRULE:FREQ=DAILY");
+        var nine = Instant.FromUtc(2024, 1, 2, 9, 0);
+
+        set.GetFirstOccurrenceAtOrAfter(nine + Duration.Epsilon)!.Value.Start.Should().Be(nine + Duration.FromDays(1));
+        set.GetOccurrences(new Interval(nine - Duration.FromHours(1), nine + Duration.Epsilon)).Select(o => o.Start).Should().Equal(nine);
+        set.GetOccurrences(new Interval(nine - Duration.FromHours(1), nine)).Should().BeEmpty();
+    }
 }

@@ -1,19 +1,47 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Calcore.Attendees.Internal;
 
-/// <summary>The attendee sources an engine was built with, asked in order: the engine's one place to learn an
-/// attendee's type, invite policy and booking horizon.</summary>
-/// <remarks>Immutable and thread-safe (the sources themselves must be thread-safe).</remarks>
-internal sealed class AttendeeDirectory(ImmutableArray<IAttendeeSource> sources)
+/// <summary>Reads one attendee record from a storage's directory: the committed one (<c>IStorage.FindAttendeeAsync</c>)
+/// or a transaction's view (<c>IStorageTransaction.FindAttendeeAsync</c>). A delegate, because this layer sits below
+/// the storage layer and cannot name its types.</summary>
+internal delegate ValueTask<AttendeeRecord?> AttendeeRecordReader(AttendeeId id, CancellationToken cancellationToken);
+
+/// <summary>The engine's one place to learn an attendee's type and booking policy: the storage's attendee directory
+/// first, then the attendee sources the engine was built with, in order.</summary>
+/// <remarks>
+/// <para>A record in the storage's directory is the engine's word on its id: the sources are not asked about it, so no
+/// source can change a directory room's type or policy. The sources answer only ids the directory does not hold
+/// (people resolved elsewhere, and the rooms of applications that keep them in a <see cref="SimpleAttendeeSource"/>).
+/// <c>Storage.Internal.StoredAttendees</c> adds the reads inside a transaction, and the adoption of a source's room or
+/// resource into the directory when a booking decides by it.</para>
+/// <para>Immutable and thread-safe (the storage and the sources must be thread-safe).</para>
+/// </remarks>
+internal sealed class AttendeeDirectory(AttendeeRecordReader stored, ImmutableArray<IAttendeeSource> sources)
 {
     /// <summary>Gets the sources, in the order they were added.</summary>
     internal ImmutableArray<IAttendeeSource> Sources { get; } = sources;
 
-    /// <summary>Finds an attendee in the first source that knows it.</summary>
-    internal async ValueTask<Attendee?> FindAsync(AttendeeId id, CancellationToken cancellationToken)
+    /// <summary>Finds an attendee: the committed directory record, else the first source that knows it.</summary>
+    internal ValueTask<Attendee?> FindAsync(AttendeeId id, CancellationToken cancellationToken) => FindAsync(stored, id, cancellationToken);
+
+    /// <summary>Finds an attendee: the record <paramref name="directory"/> reads (a transaction's view), else the first
+    /// source that knows it.</summary>
+    internal async ValueTask<Attendee?> FindAsync(AttendeeRecordReader directory, AttendeeId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (await directory(id, cancellationToken).ConfigureAwait(false) is { } record)
+        {
+            return record.ToAttendee();
+        }
+        return await FindInSourcesAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finds an attendee in the sources only (the first that knows it), not in the directory.</summary>
+    internal async ValueTask<Attendee?> FindInSourcesAsync(AttendeeId id, CancellationToken cancellationToken)
     {
         foreach (IAttendeeSource source in Sources)
         {
@@ -26,7 +54,14 @@ internal sealed class AttendeeDirectory(ImmutableArray<IAttendeeSource> sources)
     }
 
     /// <summary>Finds an attendee, or describes an unknown id as a person who answers themselves (INDIVIDUAL, manual):
-    /// an id no source knows is never booked automatically.</summary>
-    internal async ValueTask<Attendee> ResolveAsync(AttendeeId id, CancellationToken cancellationToken)
-        => await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? new Individual(id, id.Value);
+    /// an id neither the directory nor a source knows is never booked automatically.</summary>
+    internal ValueTask<Attendee> ResolveAsync(AttendeeId id, CancellationToken cancellationToken) => ResolveAsync(stored, id, cancellationToken);
+
+    /// <summary>Resolves an attendee as <see cref="ResolveAsync(AttendeeId, CancellationToken)"/> does, reading the
+    /// directory through <paramref name="directory"/> (a transaction's view).</summary>
+    internal async ValueTask<Attendee> ResolveAsync(AttendeeRecordReader directory, AttendeeId id, CancellationToken cancellationToken)
+        => await FindAsync(directory, id, cancellationToken).ConfigureAwait(false) ?? Unknown(id);
+
+    /// <summary>What the engine takes an unknown id for: a person who answers themselves.</summary>
+    internal static Individual Unknown(AttendeeId id) => new(id, id.Value);
 }

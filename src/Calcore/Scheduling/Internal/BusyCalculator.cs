@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Calcore.Attendees;
 using Calcore.Events;
 using NodaTime;
 

@@ -23,6 +23,8 @@ public sealed class MemoryConcurrencyStorageTests(MemoryStorageFixture fixture) 
 /// series inserted or replaced without the manager can have recurrence that does not parse.</summary>
 public sealed class MemoryCorruptDataStorageTests(MemoryStorageFixture fixture) : CorruptDataStorageTestBase<MemoryStorageFixture>(fixture);
 
+public sealed class MemoryAttendeeDirectoryStorageTests(MemoryStorageFixture fixture) : AttendeeDirectoryStorageTestBase<MemoryStorageFixture>(fixture);
+
 public sealed class MemoryStorageComplianceTests : StorageComplianceTestBase
 {
     protected override Assembly TargetAssembly => typeof(MemoryStorageComplianceTests).Assembly;

@@ -2,10 +2,14 @@ using System;
 using Calcore.Internal;
 using NodaTime;
 
-namespace Calcore.Scheduling;
+namespace Calcore.Attendees;
 
-/// <summary>The part of each day in which free time is looked for, in the manager's time zone.</summary>
+/// <summary>The part of each day in which an attendee works, or in which free time is looked for: a start and an end
+/// wall time.</summary>
 /// <remarks>
+/// <para>The value is kept in an attendee's directory record (<see cref="AttendeeRecord.WorkingHours"/>) and passed to
+/// the engine's free-time search, which reads it in the manager's time zone. It lives in <c>Calcore.Attendees</c>, below
+/// the scheduling layer that uses it, so that an attendee record can carry it.</para>
 /// <para><see cref="End"/> is exclusive; <see cref="LocalTime.Midnight"/> as the end means the end of the day. A
 /// working day that starts or ends inside a daylight-saving gap starts or ends at the wall time the gap moves it to.</para>
 /// <para>This type is immutable and thread-safe.</para>
