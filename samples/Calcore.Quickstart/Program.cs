@@ -4,7 +4,7 @@ using Calcore.Events;
 using Calcore.Scheduling;
 using NodaTime;
 
-// People and rooms are plain data; the engine reads each one's type and invite policy from its attendee sources.
+// People and rooms are plain data; the engine reads each one's type and booking policy from its attendee directory and sources.
 var people = new SimpleAttendeeSource();
 Individual florent = people.CreateIndividual(new AttendeeId("florent"), "Florent");
 Individual martijn = people.CreateIndividual(new AttendeeId("martijn"), "Martijn");
