@@ -248,4 +248,27 @@ public class BookingGateTests
         (await _m.GetInstancesAsync(split.Following.Id, new Interval(Instant.FromUtc(2026, 1, 6, 0, 0), Instant.FromUtc(2026, 1, 7, 0, 0))))
             .Single().GetParticipationStatus(manual.Id).Should().Be(ParticipationStatus.Declined);
     }
+
+    [Fact]
+    public async Task A_room_known_only_to_a_source_is_adopted_into_the_directory_at_its_first_booking()
+    {
+        var storage = new Calcore.Storage.MemoryStorage();
+        var source = new SimpleAttendeeSource();
+        Room room = source.CreateRoom(new AttendeeId("adopted"), "Adopted", BookingPolicy.AcceptIfPossible with { MaximumDuration = Duration.FromHours(2) });
+        await using StorageManager first = StorageManager.CreateBuilder().UseStorage(storage).UseClock(_clock).AddAttendeeSource(source).Build();
+        CalendarEvent e = await first.CreateEventAsync(Meeting(5, 10, "First"));
+        (await first.InviteAsync(e.Id, [room.Id])).Outcomes.Single().Status.Should().Be(ParticipationStatus.Accepted);
+
+        AttendeeRecord? record = await first.FindAttendeeRecordAsync(room.Id);
+
+        record.Should().NotBeNull("the policy that decided the booking is stored with it");
+        record!.Type.Should().Be(CalendarUserType.Room);
+        record.Policy.Should().Be(room.Policy);
+        // Another process (here: a manager without the source) books the room by the same policy.
+        await using StorageManager second = StorageManager.CreateBuilder().UseStorage(storage).UseClock(_clock).Build();
+        CalendarEvent clash = await second.CreateEventAsync(Meeting(5, 10, "Clash"));
+        (await second.InviteAsync(clash.Id, [room.Id])).Outcomes.Single().Status.Should().Be(ParticipationStatus.Declined);
+        CalendarEvent tooLong = await second.CreateEventAsync(Meeting(6, 10, "Long", Duration.FromHours(3)));
+        (await second.InviteAsync(tooLong.Id, [room.Id])).Outcomes.Single().Decision!.Reason.Should().Contain("at most 2:00");
+    }
 }

@@ -108,7 +108,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             if (!current.HasAttendee(id))
             {
-                Attendee attendee = await directory.ResolveAsync(tx, id, cancellationToken).ConfigureAwait(false);
+                Attendee attendee = (await directory.FindForBookingAsync(tx, id, cancellationToken).ConfigureAwait(false)) ?? AttendeeDirectory.Unknown(id);
                 added.Add(attendee);
                 commitments.Add(Commitment.CreateNew(id, attendee.Type, ParticipationStatus.NeedsAction));
             }
@@ -156,7 +156,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// answer (declining, or leaving it open) is always allowed. Null when the attendee is not gated.</summary>
     internal async Task<InviteDecision?> AnswerAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, ParticipationStatus status, CancellationToken cancellationToken)
     {
-        if (await directory.FindAsync(tx, attendeeId, cancellationToken).ConfigureAwait(false) is not { } attendee || !IsGated(attendee))
+        if (await directory.FindForBookingAsync(tx, attendeeId, cancellationToken).ConfigureAwait(false) is not { } attendee || !IsGated(attendee))
         {
             return null;
         }
@@ -174,7 +174,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     {
         Commitment c = e.FindCommitment(attendee)
             ?? throw new ArgumentException($"The attendee '{attendee}' is not on event '{e.Id}'.", nameof(attendee));
-        Attendee record = await directory.ResolveAsync(tx, attendee, cancellationToken).ConfigureAwait(false);
+        Attendee record = (await directory.FindForBookingAsync(tx, attendee, cancellationToken).ConfigureAwait(false)) ?? AttendeeDirectory.Unknown(attendee);
         Preconditions.CheckArgument(IsGated(record), nameof(attendee), $"'{attendee}' is not booked through the booking gate ({record.Type}, {record.Policy}).");
         var commitments = e.Commitments.ToBuilder();
         commitments[commitments.IndexOf(c)] = c with { EffectiveEnd = null };
@@ -203,7 +203,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new List<BookingDecision>();
         foreach (Commitment c in next.Commitments)
         {
-            Attendee? attendee = await directory.FindAsync(tx, c.AttendeeId, cancellationToken).ConfigureAwait(false);
+            Attendee? attendee = await directory.FindForBookingAsync(tx, c.AttendeeId, cancellationToken).ConfigureAwait(false);
             if (attendee is not null && IsGated(attendee)
                 && (attendee.Policy.IsAutomatic || c.Status is ParticipationStatus.Accepted or ParticipationStatus.Tentative))
             {
@@ -265,7 +265,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         foreach (Commitment c in series.Commitments)
         {
             ParticipationStatus current = SeriesExpander.StatusOf(series, updated, c.AttendeeId) ?? c.Status;
-            if (await directory.FindAsync(tx, c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
+            if (await directory.FindForBookingAsync(tx, c.AttendeeId, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee)
                 && (attendee.Policy.IsAutomatic || current is ParticipationStatus.Accepted or ParticipationStatus.Tentative)
                 && c.IsEffectiveAt(movedStart))
             {
