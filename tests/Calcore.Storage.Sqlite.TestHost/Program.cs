@@ -14,6 +14,9 @@ using NodaTime;
 // Commands:
 //   invite <db> <eventId> <goFile>   opens the file, prints READY, waits for <goFile>, invites the room "room"
 //                                    (AcceptIfPossible) to the event and prints the room's answer.
+//   answer <db> <eventId> <goFile>   opens the file (no attendee source: the room "room" is in the file's directory),
+//                                    prints READY, waits for <goFile>, answers ACCEPTED for the room on the event and
+//                                    prints the status the booking gate stored.
 //   write <db> <seed>                writes forever: creates, updates and invites; after each commit prints
 //                                    "W <eventId> <version>" (flushed), so a killer knows what was committed.
 //   read <db>                        opens the file read-only (SqliteStorageOptions.ReadOnly), prints "E <eventId> <version>
@@ -22,6 +25,7 @@ using NodaTime;
 return args.Length > 0 ? args[0] switch
 {
     "invite" => await InviteAsync(args[1], args[2], args[3]),
+    "answer" => await AnswerAsync(args[1], args[2], args[3]),
     "write" => await WriteAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "read" => await ReadAsync(args[1]),
     _ => Usage(),
@@ -29,7 +33,7 @@ return args.Length > 0 ? args[0] switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: invite <db> <eventId> <goFile> | write <db> <seed> | read <db>");
+    Console.Error.WriteLine("usage: invite <db> <eventId> <goFile> | answer <db> <eventId> <goFile> | write <db> <seed> | read <db>");
     return 2;
 }
 
@@ -48,6 +52,22 @@ static async Task<int> InviteAsync(string db, string eventId, string goFile)
     }
     InvitationResult result = await manager.InviteAsync(new EventId(eventId), [room.Id]);
     Console.Out.WriteLine(result.Outcomes.Single().Status.ToString());
+    Console.Out.Flush();
+    return 0;
+}
+
+static async Task<int> AnswerAsync(string db, string eventId, string goFile)
+{
+    await using StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build();
+    _ = await manager.FindEventAsync(new EventId(eventId));
+    Console.Out.WriteLine("READY");
+    Console.Out.Flush();
+    while (!File.Exists(goFile))
+    {
+        Thread.SpinWait(100);
+    }
+    CalendarEvent answered = await manager.SetParticipationStatusAsync(new EventId(eventId), new AttendeeId("room"), ParticipationStatus.Accepted);
+    Console.Out.WriteLine(answered.GetParticipationStatus(new AttendeeId("room")).ToString());
     Console.Out.Flush();
     return 0;
 }

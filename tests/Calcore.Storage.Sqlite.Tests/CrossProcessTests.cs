@@ -53,6 +53,38 @@ public sealed class CrossProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Two_processes_answering_for_one_manual_room_on_overlapping_meetings_book_it_once()
+    {
+        // The room is in the file's directory (Manual: a person answers for it); each answer of ACCEPTED goes through
+        // the booking gate inside its own write, so across processes only one of two overlapping answers can book it.
+        string db = Path.Combine(_folder, "answers.db");
+        var room = new AttendeeId("room");
+        const int rounds = 3;
+        for (int round = 0; round < rounds; round++)
+        {
+            EventId first, second;
+            await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build())
+            {
+                await manager.SaveAttendeeAsync(new AttendeeRecord(room, CalendarUserType.Room, "Room", BookingPolicy.Manual));
+                first = (await manager.CreateEventAsync(Meeting(round, 10, "alice"))).Id;
+                second = (await manager.CreateEventAsync(Meeting(round, 10, "bob", minuteOffset: 30))).Id;
+                (await manager.InviteAsync(first, [room])).Outcomes.Single().Status.Should().Be(ParticipationStatus.NeedsAction);
+                (await manager.InviteAsync(second, [room])).Outcomes.Single().Status.Should().Be(ParticipationStatus.NeedsAction);
+            }
+            string go = Path.Combine(_folder, $"answer-go-{round}");
+            using ChildProcess a = ChildProcess.Start("answer", db, first.Value, go);
+            using ChildProcess b = ChildProcess.Start("answer", db, second.Value, go);
+            (await a.ReadLineAsync(HangGuard)).Should().Be("READY", a.Errors);
+            (await b.ReadLineAsync(HangGuard)).Should().Be("READY", b.Errors);
+            await File.WriteAllTextAsync(go, "go");
+            string? answerA = await a.ReadLineAsync(HangGuard);
+            string? answerB = await b.ReadLineAsync(HangGuard);
+            new[] { answerA, answerB }.Should().BeEquivalentTo([nameof(ParticipationStatus.Accepted), nameof(ParticipationStatus.Declined)],
+                $"one answer books the room and the gate declines the other (errors: {a.Errors} {b.Errors})");
+        }
+    }
+
     [Theory]
     [InlineData("RRULE:FREQ=MINUTELY;COUNT=20000000")]
     [InlineData("RRULE:FREQ=SECONDLY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59")]
