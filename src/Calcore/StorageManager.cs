@@ -319,7 +319,7 @@ public sealed partial class StorageManager : IAsyncDisposable
         }, cancellationToken, async (tx, next) =>
             // An answer that books a gated attendee (a room, a resource) goes through the gate: the stored status is its answer.
             await _scheduler.AnswerAsync(tx, next, attendee, status, cancellationToken).ConfigureAwait(false) is { } decision
-                ? Scheduler.Record(next, attendee, decision)
+                ? Scheduler.ApplyDecision(next, attendee, decision)
                 : next).ConfigureAwait(false);
     }
 

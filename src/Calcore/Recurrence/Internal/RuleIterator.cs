@@ -42,7 +42,7 @@ internal sealed class RuleIterator
     private int _weeksNext;
 
     // Bounded work: the last wall time to generate, single-period loads for membership, memoised day counts.
-    private long _maxLocal;
+    private long _maxK;
     private bool _single;
     private long _probeK;
     private bool _probeLoaded;
@@ -64,7 +64,6 @@ internal sealed class RuleIterator
         _emitted = forcedStart ? 1 : 0;
         _countBeforeSeek = countBeforeSeek && rule.Count > 0;
         _minExclusive = forcedStart ? rule.DtLocal : rule.DtLocal - 1;
-        _maxLocal = maxLocal;
         _ended = _timeCount == 0;
         _resumeLocal = long.MinValue;
         _nextK = 0;
@@ -75,6 +74,10 @@ internal sealed class RuleIterator
         _cursor = _cursorEnd = 0;
         _lastDay = int.MinValue;
         _single = false;
+        // The last period that starts by maxLocal: later ones are not generated (one computation, not one per period).
+        _maxK = maxLocal >= CalendarMath.MaxLocalSeconds ? long.MaxValue
+            : maxLocal < (long)CalendarMath.MinDay * CalendarMath.SecondsPerDay ? -1
+            : PeriodIndexOf(maxLocal, out _);
         if (rule.SetPos is not null && _selected.Length < rule.SetPos.Length)
         {
             _selected = new int[rule.SetPos.Length];
@@ -304,7 +307,7 @@ internal sealed class RuleIterator
             return firstStart;
         }
         // Periods 1 .. j-1 are full; period j holds the target-th value.
-        long j = countTarget == long.MaxValue ? k : 1 + CalendarMath.CeilDiv(countTarget - _emitted - first, r.UniformCount) - 1;
+        long j = countTarget == long.MaxValue ? k : CalendarMath.CeilDiv(countTarget - _emitted - first, r.UniformCount);
         j = Math.Max(1, Math.Min(j, k));
         long last = PeriodIndexOf(CalendarMath.MaxLocalSeconds, out _);
         if (last <= _loadedK)
@@ -380,18 +383,24 @@ internal sealed class RuleIterator
         long count = 0;
         for (long o = first; o < perDay; o += r.Interval)
         {
-            long sod = o * r.UnitSeconds;
-            int hour = (int)(sod / 3600);
-            int minute = (int)(sod / 60 % 60);
-            int second = (int)(sod % 60);
-            if ((r.HourMask == 0 || (r.HourMask & (1UL << hour)) != 0)
-                && (r.MinuteMask == 0 || (r.MinuteMask & (1UL << minute)) != 0)
-                && (r.SecondMask == 0 || (r.SecondMask & (1UL << second)) != 0))
+            if (TimeAllowed(o * r.UnitSeconds))
             {
                 count++;
             }
         }
         return count;
+    }
+
+    /// <summary>Whether the hour, minute and second parts that limit a rule finer than DAILY allow a time of day.</summary>
+    private bool TimeAllowed(long secondOfDay)
+    {
+        var r = _r;
+        int hour = (int)(secondOfDay / 3600);
+        int minute = (int)(secondOfDay / 60 % 60);
+        int second = (int)(secondOfDay % 60);
+        return (r.HourMask == 0 || (r.HourMask & (1UL << hour)) != 0)
+            && (r.MinuteMask == 0 || (r.MinuteMask & (1UL << minute)) != 0)
+            && (r.SecondMask == 0 || (r.SecondMask & (1UL << second)) != 0);
     }
 
     /// <summary>The wall-clock start of the last period with values on a day (of a rule finer than DAILY).</summary>
@@ -403,13 +412,7 @@ internal sealed class RuleIterator
         long k = CalendarMath.FloorDiv(u0 + perDay - 1 - r.Period0, r.Interval);
         for (; (r.Period0 + (k * r.Interval)) >= u0; k--)
         {
-            long sod = ((r.Period0 + (k * r.Interval)) - u0) * r.UnitSeconds;
-            int hour = (int)(sod / 3600);
-            int minute = (int)(sod / 60 % 60);
-            int second = (int)(sod % 60);
-            if ((r.HourMask == 0 || (r.HourMask & (1UL << hour)) != 0)
-                && (r.MinuteMask == 0 || (r.MinuteMask & (1UL << minute)) != 0)
-                && (r.SecondMask == 0 || (r.SecondMask & (1UL << second)) != 0))
+            if (TimeAllowed(((r.Period0 + (k * r.Interval)) - u0) * r.UnitSeconds))
             {
                 return PeriodStart(k);
             }
@@ -421,7 +424,8 @@ internal sealed class RuleIterator
     /// Whether a wall-clock value is one of the rule's nominal values, ignoring COUNT and UNTIL: the one period that
     /// could hold it is generated (reused while consecutive questions fall in the same period) and searched.
     /// </summary>
-    /// <remarks>Work: one period, at most a year of days times the rule's times of day.</remarks>
+    /// <remarks>Work: one period, at most a year of days times the rule's times of day. An iterator used for membership
+    /// after <see cref="Init"/> is not also iterated (the loaded period is its memo).</remarks>
     internal bool Contains(long local)
     {
         if (local <= _minExclusive || local > CalendarMath.MaxLocalSeconds || _timeCount == 0)
@@ -568,10 +572,6 @@ internal sealed class RuleIterator
         {
             var r = _r;
             bool tried = false;
-            if (!_single)
-            {
-                _probeK = long.MinValue;
-            }
             while (true)
             {
                 if (_single)
@@ -588,7 +588,7 @@ internal sealed class RuleIterator
                     return false;
                 }
                 long k = _nextK;
-                if (_maxLocal != long.MaxValue && PeriodStart(k) > _maxLocal)
+                if (k > _maxK)
                 {
                     return false;
                 }

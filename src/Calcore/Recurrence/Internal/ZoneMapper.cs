@@ -47,7 +47,7 @@ internal sealed class ZoneMapper
             if (_fixed)
             {
                 actualLocal = local;
-                return t > CalendarMath.MaxInstantSeconds || t < CalendarMath.MinInstantSeconds ? OutOfRange : t;
+                return t;
             }
             if (_hasCache && t >= _safeStart && t < _safeEnd)
             {
@@ -137,8 +137,11 @@ internal sealed class ZoneMapper
             }
         }
         _offset = offset;
-        _safeStart = safeStart;
-        _safeEnd = _cachedEnd = EndOf(interval);
+        // The fast path answers only inside NodaTime's time line; instants past either end take the slow path, which
+        // reports them out of range.
+        _safeStart = Math.Max(safeStart, CalendarMath.MinInstantSeconds);
+        _cachedEnd = EndOf(interval);
+        _safeEnd = Math.Min(_cachedEnd, CalendarMath.MaxInstantSeconds + 1);
         _hasCache = true;
     }
 

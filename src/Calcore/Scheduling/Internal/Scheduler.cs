@@ -183,8 +183,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         return (ApplyDecision(next, attendee, decision), decision);
     }
 
-    /// <summary>Records the gate's answer for an attendee on an event (status, effective end, declined instances).</summary>
-    internal static CalendarEvent Record(CalendarEvent next, AttendeeId attendee, InviteDecision decision) => ApplyDecision(next, attendee, decision);
+
 
     /// <summary>After a change of an event or series, lets every attendee with an automatic policy answer again when the
     /// change moved it in time or made it block time again.</summary>
@@ -300,7 +299,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             return InviteDecision.Decline($"'{attendee.Id}' does not accept recurring bookings.");
         }
-        Duration length = e.Timing.IsAllDay ? Duration.FromDays(e.Timing.Days) : e.Timing.Duration;
+        Duration length = e.Timing.Duration;
         if (policy.MaximumDuration is { } max && length > max)
         {
             return InviteDecision.Decline(FormattableString.Invariant(
@@ -354,7 +353,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
 
     /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
     /// (replacing any earlier per-instance answers of that attendee).</summary>
-    private static CalendarEvent ApplyDecision(CalendarEvent next, AttendeeId attendee, InviteDecision decision)
+    internal static CalendarEvent ApplyDecision(CalendarEvent next, AttendeeId attendee, InviteDecision decision)
     {
         var commitments = next.Commitments.ToBuilder();
         int i = 0;
