@@ -223,10 +223,12 @@ public sealed partial class StorageManager : IAsyncDisposable
     // Participation
     // ----------------------------------------------------------------------------------------------------------
 
-    /// <summary>Invites attendees: each new one is added NEEDS-ACTION and then answers through its invite policy.</summary>
+    /// <summary>Invites attendees: each new one is added NEEDS-ACTION and then answers through its booking policy.</summary>
     /// <remarks>
-    /// <para>The attendees are references: each one's type and invite policy come from the attendee sources the manager
-    /// was built with (an id no source knows is a person who answers themselves). Attendees already on the event are
+    /// <para>The attendees are references: each one's type and booking policy come from the engine's attendee directory,
+    /// read inside the write, else from the attendee sources the manager was built with (an id neither knows is a person
+    /// who answers themselves; a room or resource only a source knows is adopted into the directory). Every room and
+    /// resource answers through the booking gate (docs/booking.md). Attendees already on the event are
     /// left untouched (status and role), so re-inviting never downgrades an answer. The invitation and every policy
     /// decision are one atomic step: a room with <see cref="BookingPolicy.AcceptIfPossible"/> sees every booking
     /// committed before it, and two concurrent invitations of one room to overlapping events never both succeed.</para>
@@ -278,7 +280,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The new snapshot (the current one, unwritten, when the status is already the one asked for).</returns>
     /// <exception cref="ArgumentException">The attendee is the default id; or it is not on the event and has an automatic
-    /// invite policy (invite it instead); or, for an instance, it is not on the series.</exception>
+    /// booking policy (invite it instead); or, for an instance, it is not on the series.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
     /// <exception cref="EventNotFoundException">The event does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
@@ -425,7 +427,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// from the series are recorded, so later changes to the series still reach the others. An instance cannot be given
     /// recurrence, another organizer or UID; a status of CANCELLED cancels it (as Google Calendar does).</para>
     /// <para>When the change moves the event (or the instance) in time, changes a series' recurrence, or makes a
-    /// non-blocking event block time again, every attendee whose invite policy is automatic answers again in the same
+    /// non-blocking event block time again, every attendee whose booking policy is automatic answers again in the same
     /// atomic step: a room re-books itself if it is free and declines, naming the conflicts, if not. Those answers are in
     /// <see cref="EventUpdateResult.Decisions"/>. Other attendees keep their answers.</para>
     /// </remarks>
@@ -488,7 +490,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// every attendee's answer, move to the new series; when the change moves the start, they move with it. RDATEs and
     /// EXDATEs go to whichever series they fall in. The new series gets a new id and UID and names the original in
     /// <see cref="CalendarEvent.SplitFromId"/>. When the change moves the new series in time or gives it its own
-    /// recurrence, attendees with automatic invite policies answer again for it (<see cref="SeriesSplitResult.Decisions"/>).</para>
+    /// recurrence, attendees with automatic booking policies answer again for it (<see cref="SeriesSplitResult.Decisions"/>).</para>
     /// <para>If the chosen instance is the first one, the whole series is changed instead and
     /// <see cref="SeriesSplitResult.Original"/> is null. If the change supplies its own recurrence lines, the new series
     /// uses them as given.</para>

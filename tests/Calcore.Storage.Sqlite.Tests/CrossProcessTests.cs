@@ -33,16 +33,7 @@ public sealed class CrossProcessTests : IDisposable
                 first = (await manager.CreateEventAsync(Meeting(round, 10, "alice"))).Id;
                 second = (await manager.CreateEventAsync(Meeting(round, 10, "bob", minuteOffset: 30))).Id;
             }
-            string go = Path.Combine(_folder, $"go-{round}");
-            using ChildProcess a = ChildProcess.Start("invite", db, first.Value, go);
-            using ChildProcess b = ChildProcess.Start("invite", db, second.Value, go);
-            (await a.ReadLineAsync(HangGuard)).Should().Be("READY", a.Errors);
-            (await b.ReadLineAsync(HangGuard)).Should().Be("READY", b.Errors);
-            await File.WriteAllTextAsync(go, "go");
-            string? answerA = await a.ReadLineAsync(HangGuard);
-            string? answerB = await b.ReadLineAsync(HangGuard);
-            new[] { answerA, answerB }.Should().BeEquivalentTo([nameof(ParticipationStatus.Accepted), nameof(ParticipationStatus.Declined)],
-                $"one process books the room and the other sees the booking (errors: {a.Errors} {b.Errors})");
+            await RaceAsync("invite", db, first, second, Path.Combine(_folder, $"go-{round}"), "one process books the room and the other sees the booking");
 
             await using (StorageManager manager = StorageManager.CreateBuilder().UseSqlite(db).Build())
             {
@@ -72,16 +63,7 @@ public sealed class CrossProcessTests : IDisposable
                 (await manager.InviteAsync(first, [room])).Outcomes.Single().Status.Should().Be(ParticipationStatus.NeedsAction);
                 (await manager.InviteAsync(second, [room])).Outcomes.Single().Status.Should().Be(ParticipationStatus.NeedsAction);
             }
-            string go = Path.Combine(_folder, $"answer-go-{round}");
-            using ChildProcess a = ChildProcess.Start("answer", db, first.Value, go);
-            using ChildProcess b = ChildProcess.Start("answer", db, second.Value, go);
-            (await a.ReadLineAsync(HangGuard)).Should().Be("READY", a.Errors);
-            (await b.ReadLineAsync(HangGuard)).Should().Be("READY", b.Errors);
-            await File.WriteAllTextAsync(go, "go");
-            string? answerA = await a.ReadLineAsync(HangGuard);
-            string? answerB = await b.ReadLineAsync(HangGuard);
-            new[] { answerA, answerB }.Should().BeEquivalentTo([nameof(ParticipationStatus.Accepted), nameof(ParticipationStatus.Declined)],
-                $"one answer books the room and the gate declines the other (errors: {a.Errors} {b.Errors})");
+            await RaceAsync("answer", db, first, second, Path.Combine(_folder, $"answer-go-{round}"), "one answer books the room and the gate declines the other");
         }
     }
 
@@ -127,6 +109,21 @@ public sealed class CrossProcessTests : IDisposable
         decided.Should().BeLessThan(TimeSpan.FromSeconds(30), "a hang guard; the decision takes well under a second here");
         Console.WriteLine(FormattableString.Invariant($"hostile booking decided in {decided.TotalMilliseconds:0} ms while another process wrote"));
         writer.KillHard();
+    }
+
+    /// <summary>Starts two children running <paramref name="command"/> on the two events, releases them together once
+    /// both are ready, and checks that exactly one of them booked the room.</summary>
+    private static async Task RaceAsync(string command, string db, EventId first, EventId second, string go, string because)
+    {
+        using ChildProcess a = ChildProcess.Start(command, db, first.Value, go);
+        using ChildProcess b = ChildProcess.Start(command, db, second.Value, go);
+        (await a.ReadLineAsync(HangGuard)).Should().Be("READY", a.Errors);
+        (await b.ReadLineAsync(HangGuard)).Should().Be("READY", b.Errors);
+        await File.WriteAllTextAsync(go, "go");
+        string? answerA = await a.ReadLineAsync(HangGuard);
+        string? answerB = await b.ReadLineAsync(HangGuard);
+        new[] { answerA, answerB }.Should().BeEquivalentTo([nameof(ParticipationStatus.Accepted), nameof(ParticipationStatus.Declined)],
+            $"{because} (errors: {a.Errors} {b.Errors})");
     }
 
     private static EventDetails Meeting(int day, int hour, string organizer, int minuteOffset = 0)

@@ -9,7 +9,7 @@ public sealed class Resource : Attendee
     /// <summary>Creates a resource.</summary>
     /// <param name="id">The id.</param>
     /// <param name="name">The display name.</param>
-    /// <param name="policy">The invite policy; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
+    /// <param name="policy">The booking policy; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
     public Resource(AttendeeId id, string name, BookingPolicy? policy = null)

@@ -9,7 +9,7 @@ public sealed class Room : Attendee
     /// <summary>Creates a room.</summary>
     /// <param name="id">The id.</param>
     /// <param name="name">The display name.</param>
-    /// <param name="policy">The invite policy; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
+    /// <param name="policy">The booking policy; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
     public Room(AttendeeId id, string name, BookingPolicy? policy = null)

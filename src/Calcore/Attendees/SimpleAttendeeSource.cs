@@ -10,7 +10,7 @@ namespace Calcore.Attendees;
 /// <summary>An in-memory attendee directory: create people and rooms, then find them by id, name or type.</summary>
 /// <remarks>
 /// <para>Give it to the engine's builder (its <c>AddAttendeeSource</c> method) so that the engine finds each
-/// attendee's type and invite policy by id. Attendees may be added before or after the engine is built. The engine
+/// attendee's type and booking policy by id. Attendees may be added before or after the engine is built. The engine
 /// asks it only about ids its storage's attendee directory does not hold (see <see cref="AttendeeRecord"/>).</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
@@ -31,7 +31,7 @@ public sealed class SimpleAttendeeSource : IAttendeeSource
     /// <exception cref="ArgumentException">The id is taken.</exception>
     public Individual CreateIndividual(AttendeeId id, string name) => Add(new Individual(id, name));
 
-    /// <summary>Creates a room with an invite policy.</summary>
+    /// <summary>Creates a room with a booking policy.</summary>
     /// <param name="id">A new id.</param>
     /// <param name="name">The display name.</param>
     /// <param name="policy">How the room answers invitations; <see cref="BookingPolicy.AcceptIfPossible"/> when null.</param>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Calcore.Events;
 
 /// <summary>What a change of an event, a series or one instance did: the new snapshot, the exceptions the change
-/// removed, and the answers attendees with automatic invite policies gave again.</summary>
+/// removed, and the answers attendees with automatic booking policies gave again.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class EventUpdateResult
 {
@@ -21,7 +21,7 @@ public sealed class EventUpdateResult
     /// longer an instance of the series (its start or rule changed, or it stopped recurring).</summary>
     public IReadOnlyList<InstanceOverride> RemovedOverrides { get; }
 
-    /// <summary>Gets the answers that attendees with automatic invite policies gave again because the change moved the
+    /// <summary>Gets the answers that attendees with automatic booking policies gave again because the change moved the
     /// event in time (or made it block time again), in the order of the event's attendees; empty when nothing moved.</summary>
     public IReadOnlyList<BookingDecision> Decisions { get; }
 

@@ -5,7 +5,7 @@ using Calcore.Internal;
 
 namespace Calcore.Events;
 
-/// <summary>An invite policy's answer: the invitee's new status and, for a decline, why.</summary>
+/// <summary>A booking policy's answer: the invitee's new status and, for a decline, why.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class InviteDecision
 {

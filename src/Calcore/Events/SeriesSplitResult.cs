@@ -25,7 +25,7 @@ public sealed class SeriesSplitResult
     /// <summary>Gets the exceptions that could not move to the new series because the change left their instance out of it.</summary>
     public IReadOnlyList<InstanceOverride> RemovedOverrides { get; }
 
-    /// <summary>Gets the answers that attendees with automatic invite policies gave for the new series, when the change
+    /// <summary>Gets the answers that attendees with automatic booking policies gave for the new series, when the change
     /// moved it in time or changed its recurrence; empty otherwise.</summary>
     public IReadOnlyList<BookingDecision> Decisions { get; }
 

@@ -47,8 +47,8 @@ public sealed class AttendeeDirectoryTests : System.IDisposable
         await using (tx)
         {
             await tx.UpsertAttendeeAsync(new AttendeeRecord(new AttendeeId("room1"), CalendarUserType.Room, "Room 1", BookingPolicy.Manual), default);
-            (await _directory.FindAsync(tx, new AttendeeId("room1"), default))!.Policy.Should().Be(BookingPolicy.Manual);
-            (await _directory.ResolveAsync(tx, new AttendeeId("room1"), default)).Policy.Should().Be(BookingPolicy.Manual);
+            (await _directory.FindForBookingAsync(tx, new AttendeeId("room1"), default))!.Policy.Should().Be(BookingPolicy.Manual);
+            (await _directory.ResolveForBookingAsync(tx, new AttendeeId("room1"), default)).Policy.Should().Be(BookingPolicy.Manual);
             (await _directory.FindAsync(new AttendeeId("room1"), default))!.Policy.Should().Be(BookingPolicy.AcceptIfPossible, "outside, the write is not committed");
         }
     }

@@ -57,7 +57,7 @@ public class ApiConsistencyTests
     [Fact]
     public void Closed_hierarchies_cannot_be_derived_outside_Calcore()
     {
-        // Attendee has only private protected constructors; an invite policy is data made by its named factories.
+        // Attendee has only private protected constructors; a booking policy is data made by its named factories.
         typeof(Attendee).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsFamilyAndAssembly);
         typeof(BookingPolicy).GetConstructors(AllDeclared).Where(c => !c.IsStatic).Should().OnlyContain(c => c.IsPrivate);
     }

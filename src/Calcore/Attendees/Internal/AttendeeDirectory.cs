@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,8 +15,8 @@ internal delegate ValueTask<AttendeeRecord?> AttendeeRecordReader(AttendeeId id,
 /// <para>A record in the storage's directory is the engine's word on its id: the sources are not asked about it, so no
 /// source can change a directory room's type or policy. The sources answer only ids the directory does not hold
 /// (people resolved elsewhere, and the rooms of applications that keep them in a <see cref="SimpleAttendeeSource"/>).
-/// <c>Storage.Internal.StoredAttendees</c> adds the reads inside a transaction, and the adoption of a source's room or
-/// resource into the directory when a booking decides by it.</para>
+/// <c>Storage.Internal.StoredAttendees</c> adds the booking gate's read inside a transaction, with the adoption of a
+/// source's room or resource into the directory when a booking decides by it.</para>
 /// <para>Immutable and thread-safe (the storage and the sources must be thread-safe).</para>
 /// </remarks>
 internal sealed class AttendeeDirectory(AttendeeRecordReader stored, ImmutableArray<IAttendeeSource> sources)
@@ -26,14 +25,9 @@ internal sealed class AttendeeDirectory(AttendeeRecordReader stored, ImmutableAr
     internal ImmutableArray<IAttendeeSource> Sources { get; } = sources;
 
     /// <summary>Finds an attendee: the committed directory record, else the first source that knows it.</summary>
-    internal ValueTask<Attendee?> FindAsync(AttendeeId id, CancellationToken cancellationToken) => FindAsync(stored, id, cancellationToken);
-
-    /// <summary>Finds an attendee: the record <paramref name="directory"/> reads (a transaction's view), else the first
-    /// source that knows it.</summary>
-    internal async ValueTask<Attendee?> FindAsync(AttendeeRecordReader directory, AttendeeId id, CancellationToken cancellationToken)
+    internal async ValueTask<Attendee?> FindAsync(AttendeeId id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        if (await directory(id, cancellationToken).ConfigureAwait(false) is { } record)
+        if (await stored(id, cancellationToken).ConfigureAwait(false) is { } record)
         {
             return record.ToAttendee();
         }
@@ -55,12 +49,8 @@ internal sealed class AttendeeDirectory(AttendeeRecordReader stored, ImmutableAr
 
     /// <summary>Finds an attendee, or describes an unknown id as a person who answers themselves (INDIVIDUAL, manual):
     /// an id neither the directory nor a source knows is never booked automatically.</summary>
-    internal ValueTask<Attendee> ResolveAsync(AttendeeId id, CancellationToken cancellationToken) => ResolveAsync(stored, id, cancellationToken);
-
-    /// <summary>Resolves an attendee as <see cref="ResolveAsync(AttendeeId, CancellationToken)"/> does, reading the
-    /// directory through <paramref name="directory"/> (a transaction's view).</summary>
-    internal async ValueTask<Attendee> ResolveAsync(AttendeeRecordReader directory, AttendeeId id, CancellationToken cancellationToken)
-        => await FindAsync(directory, id, cancellationToken).ConfigureAwait(false) ?? Unknown(id);
+    internal async ValueTask<Attendee> ResolveAsync(AttendeeId id, CancellationToken cancellationToken)
+        => await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? Unknown(id);
 
     /// <summary>What the engine takes an unknown id for: a person who answers themselves.</summary>
     internal static Individual Unknown(AttendeeId id) => new(id, id.Value);

@@ -15,7 +15,7 @@ using NodaTime;
 
 namespace Calcore.Scheduling.Internal;
 
-/// <summary>Every rule about who may be booked when: invite policies and their decisions, conflict analysis, re-booking
+/// <summary>Every rule about who may be booked when: booking policies and their decisions, conflict analysis, re-booking
 /// after a move, free/busy and free time.</summary>
 /// <remarks>
 /// <para>The engine's front opens the unit of work and hands its transaction here, so a decision reads what is booked
@@ -108,7 +108,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             if (!current.HasAttendee(id))
             {
-                Attendee attendee = (await directory.FindForBookingAsync(tx, id, cancellationToken).ConfigureAwait(false)) ?? AttendeeDirectory.Unknown(id);
+                Attendee attendee = await directory.ResolveForBookingAsync(tx, id, cancellationToken).ConfigureAwait(false);
                 added.Add(attendee);
                 commitments.Add(Commitment.CreateNew(id, attendee.Type, ParticipationStatus.NeedsAction));
             }
@@ -174,7 +174,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     {
         Commitment c = e.FindCommitment(attendee)
             ?? throw new ArgumentException($"The attendee '{attendee}' is not on event '{e.Id}'.", nameof(attendee));
-        Attendee record = (await directory.FindForBookingAsync(tx, attendee, cancellationToken).ConfigureAwait(false)) ?? AttendeeDirectory.Unknown(attendee);
+        Attendee record = await directory.ResolveForBookingAsync(tx, attendee, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckArgument(IsGated(record), nameof(attendee), $"'{attendee}' is not booked through the booking gate ({record.Type}, {record.Policy}).");
         var commitments = e.Commitments.ToBuilder();
         commitments[commitments.IndexOf(c)] = c with { EffectiveEnd = null };

@@ -9,16 +9,6 @@ namespace Calcore.Storage.Internal;
 /// decides by is read in the transaction that records the decision.</summary>
 internal static class StoredAttendees
 {
-    /// <summary>Finds an attendee as <see cref="AttendeeDirectory.FindAsync(AttendeeId, CancellationToken)"/> does,
-    /// reading the directory in <paramref name="transaction"/> (its own writes included).</summary>
-    internal static ValueTask<Attendee?> FindAsync(this AttendeeDirectory directory, IStorageTransaction transaction, AttendeeId id, CancellationToken cancellationToken)
-        => directory.FindAsync(transaction.FindAttendeeAsync, id, cancellationToken);
-
-    /// <summary>Resolves an attendee (an unknown id is a person who answers themselves), reading the directory in
-    /// <paramref name="transaction"/>.</summary>
-    internal static ValueTask<Attendee> ResolveAsync(this AttendeeDirectory directory, IStorageTransaction transaction, AttendeeId id, CancellationToken cancellationToken)
-        => directory.ResolveAsync(transaction.FindAttendeeAsync, id, cancellationToken);
-
     /// <summary>Finds the attendee a booking decides by, in <paramref name="transaction"/>: the directory's record; else
     /// the sources' answer, and when that is a room or a resource, its record is written to the directory in the same
     /// transaction (adopted), so that the policy that decides the booking is stored with it and from then on is the
@@ -36,4 +26,9 @@ internal static class StoredAttendees
         }
         return found;
     }
+
+    /// <summary>Resolves the attendee a booking decides by, as <see cref="FindForBookingAsync"/> finds it; an id neither the
+    /// directory nor a source knows is a person who answers themselves.</summary>
+    internal static async ValueTask<Attendee> ResolveForBookingAsync(this AttendeeDirectory directory, IStorageTransaction transaction, AttendeeId id, CancellationToken cancellationToken)
+        => await directory.FindForBookingAsync(transaction, id, cancellationToken).ConfigureAwait(false) ?? AttendeeDirectory.Unknown(id);
 }
