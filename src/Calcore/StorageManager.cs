@@ -256,11 +256,13 @@ public sealed partial class StorageManager : IAsyncDisposable
         }
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         CheckNotInstance(before, "Invite attendees to the series; an instance has the series' attendees.");
+        // The candidate instances are computed before the lock; the unit of work only checks them against what is booked.
+        CandidatePlan plan = await _scheduler.PlanAsync(before, distinct.Where(id => !before.HasAttendee(id)), cancellationToken).ConfigureAwait(false);
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Union(distinct)], cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent current = await ReadForWriteAsync(tx, eventId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            (CalendarEvent? next, IReadOnlyList<InvitationOutcome> outcomes) = await _scheduler.InviteAsync(tx, current, distinct, cancellationToken).ConfigureAwait(false);
+            (CalendarEvent? next, IReadOnlyList<InvitationOutcome> outcomes) = await _scheduler.InviteAsync(tx, current, distinct, plan, cancellationToken).ConfigureAwait(false);
             if (next is null)
             {
                 return new InvitationResult(current, outcomes);
@@ -299,7 +301,7 @@ public sealed partial class StorageManager : IAsyncDisposable
                 Commitment c = series.FindCommitment(attendee)
                     ?? throw new ArgumentException($"The attendee '{attendee}' is not on series '{series.Id}'; invite them to the series first.", nameof(attendee));
                 // An answer that books a gated attendee (a room, a resource) for this instance goes through the gate.
-                InviteDecision? gate = await _scheduler.AnswerAsync(tx, SeriesExpander.Instance(series, slot), attendee, status, cancellationToken).ConfigureAwait(false);
+                InviteDecision? gate = await _scheduler.AnswerAsync(tx, SeriesExpander.Instance(series, slot), attendee, status, null, cancellationToken).ConfigureAwait(false);
                 ParticipationStatus answer = gate?.Status ?? status;
                 IReadOnlyList<BookingDecision> decisions = gate is null ? [] : [new BookingDecision(attendee, slot.Key, gate)];
                 return (SeriesEditor.WithAnswer(SeriesEditor.Existing(slot), attendee, c.Status == answer ? null : answer), decisions);
@@ -307,6 +309,9 @@ public sealed partial class StorageManager : IAsyncDisposable
         }
         Commitment? joining = before.HasAttendee(attendee) ? null
             : await _scheduler.NewCommitmentForStatusAsync(attendee, status, cancellationToken).ConfigureAwait(false);
+        CandidatePlan? plan = status is ParticipationStatus.Accepted or ParticipationStatus.Tentative
+            ? await _scheduler.PlanAsync(before, [attendee], cancellationToken).ConfigureAwait(false)
+            : null;
         return await ChangeCommitmentsAsync(before, attendee, expectedVersion, commitments =>
         {
             int i = IndexOf(commitments, attendee);
@@ -318,9 +323,9 @@ public sealed partial class StorageManager : IAsyncDisposable
             {
                 commitments[i] = commitments[i] with { Status = status };
             }
-        }, cancellationToken, async (tx, next) =>
+        }, cancellationToken, async (tx, current, next) =>
             // An answer that books a gated attendee (a room, a resource) goes through the gate: the stored status is its answer.
-            await _scheduler.AnswerAsync(tx, next, attendee, status, cancellationToken).ConfigureAwait(false) is { } decision
+            await _scheduler.AnswerAsync(tx, next, attendee, status, plan?.For(current), cancellationToken).ConfigureAwait(false) is { } decision
                 ? Scheduler.ApplyDecision(next, attendee, decision)
                 : next).ConfigureAwait(false);
     }
@@ -346,11 +351,12 @@ public sealed partial class StorageManager : IAsyncDisposable
         CheckId(attendee, nameof(attendee));
         CalendarEvent before = await GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         CheckNotInstance(before, "Extend the booking on the series.");
+        CandidatePlan plan = await _scheduler.PlanAsync(before, [attendee], cancellationToken).ConfigureAwait(false);
         IStorageTransaction tx = await Storage.BeginTransactionAsync(LocksOf(before), cancellationToken).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
             CalendarEvent current = await ReadForWriteAsync(tx, before.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
-            (CalendarEvent next, InviteDecision decision) = await _scheduler.ExtendAsync(tx, current, attendee, cancellationToken).ConfigureAwait(false);
+            (CalendarEvent next, InviteDecision decision) = await _scheduler.ExtendAsync(tx, current, attendee, plan, cancellationToken).ConfigureAwait(false);
             next = current.Next(next.Details, next.Commitments, next.Overrides, Clock.GetCurrentInstant());
             await ReplaceAsync(tx, next, current.Version, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -692,7 +698,7 @@ public sealed partial class StorageManager : IAsyncDisposable
     /// <summary>Changes an event's commitments in one transaction; <paramref name="before"/> (read outside it) names the attendees to lock.</summary>
     private async Task<CalendarEvent> ChangeCommitmentsAsync(CalendarEvent before, AttendeeId attendee, long? expectedVersion,
         Action<ImmutableArray<Commitment>.Builder> change, CancellationToken cancellationToken,
-        Func<IStorageTransaction, CalendarEvent, Task<CalendarEvent>>? gate = null)
+        Func<IStorageTransaction, CalendarEvent, CalendarEvent, Task<CalendarEvent>>? gate = null)
     {
         CheckNotInstance(before, "Change the series' attendees and roles on the series; an instance only takes its own answers.");
         IStorageTransaction tx = await Storage.BeginTransactionAsync([.. LocksOf(before).Append(attendee).Distinct()], cancellationToken).ConfigureAwait(false);
@@ -708,7 +714,7 @@ public sealed partial class StorageManager : IAsyncDisposable
             CalendarEvent next = current.Next(current.Details, commitments.ToImmutable(), Clock.GetCurrentInstant());
             if (gate is not null)
             {
-                next = await gate(tx, next).ConfigureAwait(false);
+                next = await gate(tx, current, next).ConfigureAwait(false);
                 if (next.Commitments.SequenceEqual(current.Commitments) && next.Overrides.SequenceEqual(current.Overrides))
                 {
                     return current;

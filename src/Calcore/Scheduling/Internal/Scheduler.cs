@@ -92,16 +92,36 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     {
         Attendee attendee = await directory.ResolveAsync(attendeeId, cancellationToken).ConfigureAwait(false);
         CalendarEvent proposed = CalendarEvent.CreateNew(new EventId("proposed-" + Guid.NewGuid().ToString("N")), candidate, [], clock.GetCurrentInstant());
-        return await AnalyzeAsync(null, proposed, attendee, null, cancellationToken).ConfigureAwait(false)
+        return await AnalyzeAsync(null, proposed, attendee, clock.GetCurrentInstant(), null, null, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException(FormattableString.Invariant(
                 $"The candidate has more than {maxInstancesPerBooking} instances to check for '{attendeeId}' (the engine's limit per booking)."), nameof(candidate));
+    }
+
+    /// <summary>Computes, before the write's unit of work, the candidate instances the gate will check for the gated
+    /// attendees among <paramref name="attendees"/> on an event as read outside the unit of work (each limited by the
+    /// limit per booking), and the clock reading the decision will use. The unit of work then holds the lock only for
+    /// the check against what is booked; it computes the candidates again only when the event changed in between, or
+    /// the attendee's booking window did.</summary>
+    internal async Task<CandidatePlan> PlanAsync(CalendarEvent e, IEnumerable<AttendeeId> attendees, CancellationToken cancellationToken)
+    {
+        var plan = new CandidatePlan(e.Id, e.Version, clock.GetCurrentInstant());
+        foreach (AttendeeId id in attendees)
+        {
+            if (await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } attendee && IsGated(attendee) && !plan.Has(attendee.Policy.BookingWindow))
+            {
+                Instant windowEnd = plan.Now + attendee.Policy.BookingWindow;
+                plan.Add(attendee.Policy.BookingWindow, Wanted(e, attendee, plan.Now, windowEnd), GoesPastWindow(e, windowEnd));
+            }
+        }
+        return plan;
     }
 
     /// <summary>Invites attendees to an event read inside <paramref name="tx"/>: each new one is added NEEDS-ACTION and
     /// answers through its policy. Returns null for the event when nobody new was invited (nothing to write).</summary>
     internal async Task<(CalendarEvent? Next, IReadOnlyList<InvitationOutcome> Outcomes)> InviteAsync(IStorageTransaction tx, CalendarEvent current,
-        IReadOnlyList<AttendeeId> invitees, CancellationToken cancellationToken)
+        IReadOnlyList<AttendeeId> invitees, CandidatePlan? plan, CancellationToken cancellationToken)
     {
+        plan = plan?.For(current);
         var commitments = current.Commitments.ToBuilder();
         var added = new List<Attendee>();
         foreach (AttendeeId id in invitees)
@@ -121,7 +141,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var decisions = new Dictionary<AttendeeId, InviteDecision>();
         foreach (Attendee attendee in added)
         {
-            InviteDecision decision = await DecideAsync(tx, next, attendee, answering: false, cancellationToken).ConfigureAwait(false);
+            InviteDecision decision = await DecideAsync(tx, next, attendee, answering: false, plan, cancellationToken).ConfigureAwait(false);
             decisions[attendee.Id] = decision;
             next = ApplyDecision(next, attendee.Id, decision);
         }
@@ -154,7 +174,8 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// <summary>The gate's answer to a status set for a gated attendee (a room, a resource, or an automatic policy): an
     /// answer that books it (ACCEPTED or TENTATIVE) runs the gate as an acceptance, whatever the automation; any other
     /// answer (declining, or leaving it open) is always allowed. Null when the attendee is not gated.</summary>
-    internal async Task<InviteDecision?> AnswerAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, ParticipationStatus status, CancellationToken cancellationToken)
+    internal async Task<InviteDecision?> AnswerAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendeeId, ParticipationStatus status, CandidatePlan? plan,
+        CancellationToken cancellationToken)
     {
         if (await directory.FindForBookingAsync(tx, attendeeId, cancellationToken).ConfigureAwait(false) is not { } attendee || !IsGated(attendee))
         {
@@ -164,14 +185,16 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             return null;
         }
-        return await DecideAsync(tx, e, attendee, answering: true, cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(tx, e, attendee, answering: true, plan, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the gate again for a gated attendee already on a series, from now: a booking truncated at the end of
     /// an earlier booking window is extended to the current one (or declined, if the new instances conflict).</summary>
     /// <exception cref="ArgumentException">The attendee is not on the event, or is not gated.</exception>
-    internal async Task<(CalendarEvent Next, InviteDecision Decision)> ExtendAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendee, CancellationToken cancellationToken)
+    internal async Task<(CalendarEvent Next, InviteDecision Decision)> ExtendAsync(IStorageTransaction tx, CalendarEvent e, AttendeeId attendee, CandidatePlan? plan,
+        CancellationToken cancellationToken)
     {
+        plan = plan?.For(e);
         Commitment c = e.FindCommitment(attendee)
             ?? throw new ArgumentException($"The attendee '{attendee}' is not on event '{e.Id}'.", nameof(attendee));
         Attendee record = await directory.ResolveForBookingAsync(tx, attendee, cancellationToken).ConfigureAwait(false);
@@ -179,7 +202,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         var commitments = e.Commitments.ToBuilder();
         commitments[commitments.IndexOf(c)] = c with { EffectiveEnd = null };
         CalendarEvent next = e.WithCommitments(commitments.ToImmutable());
-        InviteDecision decision = await DecideAsync(tx, next, record, answering: !record.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
+        InviteDecision decision = await DecideAsync(tx, next, record, answering: !record.Policy.IsAutomatic, plan, cancellationToken).ConfigureAwait(false);
         return (ApplyDecision(next, attendee, decision), decision);
     }
 
@@ -207,7 +230,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
                 && (attendee.Policy.IsAutomatic || c.Status is ParticipationStatus.Accepted or ParticipationStatus.Tentative))
             {
                 // An automatic policy answers again; a booking someone accepted by hand is checked again as an acceptance.
-                InviteDecision decision = await DecideAsync(tx, next, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
+                InviteDecision decision = await DecideAsync(tx, next, attendee, answering: !attendee.Policy.IsAutomatic, null, cancellationToken).ConfigureAwait(false);
                 next = ApplyDecision(next, attendee.Id, decision);
                 decisions.Add(new BookingDecision(attendee.Id, null, decision));
             }
@@ -226,8 +249,8 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     private async Task<(CalendarEvent Next, IReadOnlyList<BookingDecision> Decisions)> RecheckAcceptedInstancesAsync(IStorageTransaction tx, CalendarEvent next,
         Attendee attendee, CancellationToken cancellationToken)
     {
-        Instant windowEnd = clock.GetCurrentInstant() + attendee.Policy.BookingWindow;
-        ConflictAnalysis? analysis = await AnalyzeAsync(tx, next, attendee, windowEnd, cancellationToken).ConfigureAwait(false);
+        Instant now = clock.GetCurrentInstant();
+        ConflictAnalysis? analysis = await AnalyzeAsync(tx, next, attendee, now, now + attendee.Policy.BookingWindow, null, cancellationToken).ConfigureAwait(false);
         var decisions = new List<BookingDecision>();
         var overrides = new List<InstanceOverride>();
         foreach (InstanceOverride o in next.Overrides)
@@ -268,7 +291,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
                 && (attendee.Policy.IsAutomatic || current is ParticipationStatus.Accepted or ParticipationStatus.Tentative)
                 && c.IsEffectiveAt(movedStart))
             {
-                InviteDecision decision = await DecideAsync(tx, instance, attendee, answering: !attendee.Policy.IsAutomatic, cancellationToken).ConfigureAwait(false);
+                InviteDecision decision = await DecideAsync(tx, instance, attendee, answering: !attendee.Policy.IsAutomatic, null, cancellationToken).ConfigureAwait(false);
                 updated = SeriesEditor.WithAnswer(updated, attendee.Id, decision.Status == c.Status ? null : decision.Status);
                 decisions.Add(new BookingDecision(attendee.Id, slot.Key, decision));
             }
@@ -287,7 +310,10 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <param name="answering">True when someone answered ACCEPTED (or TENTATIVE) for the attendee: checked as an
     /// acceptance whatever the automation (a manual resource is checked as <see cref="InviteAutomation.AcceptIfPossible"/>).</param>
-    private async Task<InviteDecision> DecideAsync(IStorageTransaction? tx, CalendarEvent e, Attendee attendee, bool answering, CancellationToken cancellationToken)
+    /// <param name="plan">The candidates computed before the unit of work for this event (see <see cref="PlanAsync"/>),
+    /// or null to compute them here.</param>
+    private async Task<InviteDecision> DecideAsync(IStorageTransaction? tx, CalendarEvent e, Attendee attendee, bool answering, CandidatePlan? plan,
+        CancellationToken cancellationToken)
     {
         BookingPolicy policy = attendee.Policy;
         InviteAutomation automation = answering && policy.Automation == InviteAutomation.Manual ? InviteAutomation.AcceptIfPossible : policy.Automation;
@@ -305,7 +331,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             return InviteDecision.Decline(FormattableString.Invariant(
                 $"'{attendee.Id}' accepts bookings of at most {max.ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture)}; this one lasts {length.ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
-        Instant now = clock.GetCurrentInstant();
+        Instant now = plan?.Now ?? clock.GetCurrentInstant();
         Instant windowEnd = now + policy.BookingWindow;
         Interval span = SpanOf(e);
         if (span.Start > windowEnd)
@@ -313,7 +339,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
             return InviteDecision.Decline(FormattableString.Invariant($"The booking starts after the booking window of '{attendee.Id}' ({windowEnd:uuuu-MM-dd'T'HH:mm'Z'})."));
         }
         Instant? truncateAt = null;
-        if (e.IsRecurring && (!span.HasEnd || span.End > windowEnd) && HasInstanceFrom(e, windowEnd + Duration.Epsilon))
+        if (plan?.GoesPastWindow(policy.BookingWindow) ?? GoesPastWindow(e, windowEnd))
         {
             if (policy.PastWindow == BookingWindowAction.Decline)
             {
@@ -329,7 +355,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         }
         else
         {
-            ConflictAnalysis? analysis = await AnalyzeAsync(tx, e, attendee, windowEnd, cancellationToken).ConfigureAwait(false);
+            ConflictAnalysis? analysis = await AnalyzeAsync(tx, e, attendee, now, windowEnd, plan, cancellationToken).ConfigureAwait(false);
             if (analysis is null)
             {
                 return InviteDecision.Decline(FormattableString.Invariant(
@@ -345,11 +371,18 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         return truncateAt is { } end && decision.Status == ParticipationStatus.Accepted ? decision.Until(end) : decision;
     }
 
-    /// <summary>Whether a series has an instance that starts at or after an instant: one seek of its recurrence, and its
-    /// moved instances (an instance moved past the window is past it, whatever its original start).</summary>
-    private bool HasInstanceFrom(CalendarEvent e, Instant from)
-        => StoredSeries.SetOf(e).GetFirstOccurrenceAtOrAfter(from, zone) is not null
+    /// <summary>Whether a series has an instance that starts after the end of a booking window: one seek of its
+    /// recurrence, and its moved instances (an instance moved past the window is past it, whatever its original start).</summary>
+    private bool GoesPastWindow(CalendarEvent e, Instant windowEnd)
+    {
+        if (!e.IsRecurring || SpanOf(e) is { HasEnd: true } span && span.End <= windowEnd)
+        {
+            return false;
+        }
+        Instant from = windowEnd + Duration.Epsilon;
+        return StoredSeries.SetOf(e).GetFirstOccurrenceAtOrAfter(from, zone) is not null
             || e.Overrides.Any(o => !o.IsCancelled && o.Timing is { } moved && moved.ToInterval(zone).Start >= from);
+    }
 
     /// <summary>Records a policy's answer: the attendee's status, and for a series the instances it declined one by one
     /// (replacing any earlier per-instance answers of that attendee).</summary>
@@ -385,9 +418,12 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// <summary>Checks an event (every instance of a series within the attendee's booking horizon) against everything that
     /// already blocks the attendee's time, series included: both lists sorted by start, then one sweep.</summary>
     /// <returns>The analysis; null when the event has more instances to check than the limit per booking.</returns>
-    private async Task<ConflictAnalysis?> AnalyzeAsync(IStorageTransaction? tx, CalendarEvent e, Attendee invitee, Instant? windowEnd, CancellationToken cancellationToken)
+    private async Task<ConflictAnalysis?> AnalyzeAsync(IStorageTransaction? tx, CalendarEvent e, Attendee invitee, Instant now, Instant? windowEnd, CandidatePlan? plan,
+        CancellationToken cancellationToken)
     {
-        List<(Interval Period, OriginalStart? Key)>? wanted = Wanted(e, invitee, windowEnd);
+        List<(Interval Period, OriginalStart? Key)>? wanted = windowEnd is not null && plan is not null && plan.TryGet(invitee.Policy.BookingWindow, out var planned)
+            ? planned
+            : Wanted(e, invitee, now, windowEnd);
         if (wanted is null)
         {
             return null;
@@ -486,7 +522,7 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
     /// series that have not ended by now, up to the end of the booking window (or, for a snapshot check, the invitee's
     /// window from the series' start); null when there are more than the limit per booking (the enumeration stops there,
     /// so the work is bounded by the limit).</summary>
-    private List<(Interval Period, OriginalStart? Key)>? Wanted(CalendarEvent e, Attendee invitee, Instant? windowEnd)
+    private List<(Interval Period, OriginalStart? Key)>? Wanted(CalendarEvent e, Attendee invitee, Instant now, Instant? windowEnd)
     {
         if (!BusyCalculator.EventBlocks(e))
         {
@@ -497,7 +533,6 @@ internal sealed class Scheduler(IStorage storage, AttendeeDirectory directory, D
         {
             return span.Duration > Duration.Zero ? [(span, null)] : [];
         }
-        Instant now = clock.GetCurrentInstant();
         Instant from = span.Start > now ? span.Start : now;
         // The window's end is inclusive, as a commitment's effective end is.
         Instant to = (windowEnd ?? (from + invitee.Policy.BookingWindow)) + Duration.Epsilon;
