@@ -213,7 +213,7 @@ public class ApiConsistencyTests
     [Fact]
     public void Public_types_live_in_the_known_namespaces_and_never_in_Internal()
     {
-        string[] known = ["Calcore", "Calcore.Attendees", "Calcore.Events", "Calcore.Recurrence", "Calcore.Scheduling", "Calcore.Storage"];
+        string[] known = ["Calcore", "Calcore.Attendees", "Calcore.Events", "Calcore.Ics", "Calcore.Recurrence", "Calcore.Scheduling", "Calcore.Storage"];
 
         PublicTypes.Where(t => !known.Contains(t.Namespace)).Select(t => t.FullName).Should().BeEmpty();
         Calcore.GetTypes().Where(t => t.Namespace?.Contains(".Internal", StringComparison.Ordinal) == true && t.IsVisible)
