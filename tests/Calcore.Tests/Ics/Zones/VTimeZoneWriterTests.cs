@@ -63,6 +63,14 @@ public class VTimeZoneWriterTests
     }
 
     [Fact]
+    public void Europe_Dublin_with_negative_savings_in_tzdb_is_written_with_summer_as_daylight_time()
+    {
+        var vtimezone = VTimeZoneWriter.Build(Tz("Europe/Dublin"), 2020, 2030);
+
+        vtimezone.Components.Select(c => c.Name + " " + c.FindProperty("TZNAME")!.Value).Should().Equal("DAYLIGHT IST", "STANDARD GMT");
+    }
+
+    [Fact]
     public void UTC_is_one_standard_observance_at_offset_zero()
     {
         var vtimezone = VTimeZoneWriter.Build(DateTimeZone.Utc, 2026, 2026);

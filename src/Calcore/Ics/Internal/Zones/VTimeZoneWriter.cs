@@ -13,7 +13,7 @@ namespace Calcore.Ics.Internal.Zones;
 /// <remarks>
 /// <para>The transitions are the zone's own (its zone intervals) from 1 January of the first year to the end of the
 /// last year, UTC. They are grouped by kind (DAYLIGHT when the interval after the transition has daylight savings,
-/// otherwise STANDARD), offsets and name. Within a group, consecutive years whose transitions fall in the same month
+/// or follows one with negative savings as Europe/Dublin's winter has in tzdb; otherwise STANDARD), offsets and name. Within a group, consecutive years whose transitions fall in the same month
 /// at the same wall time on the same kind of day (the nth or last weekday of the month, or a fixed day of the month)
 /// become one observance with a yearly RRULE (<c>FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU</c>), when the zone follows that
 /// rule for at least two years (counting the year before and the year after the range). The RRULE has an UNTIL (the
@@ -82,7 +82,11 @@ internal static class VTimeZoneWriter
                 continue;
             }
             Offset from = intervals[i - 1].WallOffset;
-            onsets.Add(new Onset(zi.Start, zi.Start.WithOffset(from).LocalDateTime, from, zi.WallOffset, zi.Name, zi.Savings != Offset.Zero));
+            // tzdb gives Europe/Dublin a negative saving in winter; iCalendar readers expect summer as DAYLIGHT, so
+            // the interval after one with a negative saving counts as daylight time, and one with a negative saving
+            // as standard time.
+            bool daylight = zi.Savings > Offset.Zero || (zi.Savings == Offset.Zero && intervals[i - 1].Savings < Offset.Zero);
+            onsets.Add(new Onset(zi.Start, zi.Start.WithOffset(from).LocalDateTime, from, zi.WallOffset, zi.Name, daylight));
         }
         return onsets;
     }
