@@ -42,8 +42,8 @@ public static class IcsRetainedMemory
         {
             Measure("Ical.Net 5.2.4", round, text, small, stats, static t => Calendar.Load(t));
 
-            // Calcore (add when IcsReader exists):
-            //   Measure("Calcore", round, text, small, stats, static t => Calcore.Ics.IcsReader.Read(t));
+            // Calcore (uncomment when IcsReader exists):
+            //   Measure("Calcore", round, text, small, stats, static t => global::Calcore.Ics.IcsReader.Read(t));
         }
         return 0;
     }

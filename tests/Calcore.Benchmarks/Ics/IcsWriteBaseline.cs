@@ -48,8 +48,8 @@ public class IcsWriteBaseline
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Written: floor {floor.Length:N0} chars (= the corpus), Ical.Net {IcalNet():N0} chars"));
 
-        // Calcore (add when IcsReader and IcsWriter exist):
-        //   _calcore = Calcore.Ics.IcsReader.Read(text).Components;
+        // Calcore (uncomment when IcsReader and IcsWriter exist):
+        //   _calcore = global::Calcore.Ics.IcsReader.Read(text).Components;
         //   Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Written: Calcore {Calcore():N0} chars"));
     }
 
@@ -63,12 +63,12 @@ public class IcsWriteBaseline
     [Benchmark]
     public int Floor() => IcsBareScan.Fold(_lines, _length).Length;
 
-    // ---- Calcore's side: add when Calcore.Ics.IcsWriter exists ----------------------------------------------------
-    // private System.Collections.Generic.IReadOnlyList<Calcore.Ics.IcsComponent> _calcore = null!;
+    // ---- Calcore's side: uncomment when Calcore.Ics.IcsWriter exists (global:: because the method is named Calcore) --
+    // private System.Collections.Generic.IReadOnlyList<global::Calcore.Ics.IcsComponent> _calcore = null!;
     //
     // /// <summary>Calcore writes its document model of the calendar.</summary>
     // /// <returns>The length of the text.</returns>
     // [Benchmark]
-    // public int Calcore() => Calcore.Ics.IcsWriter.Write(_calcore).Length;
+    // public int Calcore() => global::Calcore.Ics.IcsWriter.Write(_calcore).Length;
     // --------------------------------------------------------------------------------------------------------------
 }
