@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Calcore.Ics.Internal;
 
@@ -16,7 +17,7 @@ internal sealed class IcsInternPool
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _valueLookup;
-    private readonly Dictionary<(string Name, string Value), IcsParameter> _parameters = [];
+    private readonly Dictionary<(string Name, string Value), IcsParameter> _parameters = new(ReferencePair.Instance);
 
     internal IcsInternPool()
     {
@@ -64,16 +65,11 @@ internal sealed class IcsInternPool
         {
             return value.ToString();
         }
-        string? known = IcsNames.FindKnownValue(value);
-        if (known is not null)
-        {
-            return known;
-        }
         if (_valueLookup.TryGetValue(value, out string? seen))
         {
             return seen;
         }
-        string s = value.ToString();
+        string s = IcsNames.FindKnownValue(value) ?? value.ToString();
         if (_values.Count < MaxEntries)
         {
             _values.Add(s, s);
@@ -81,7 +77,8 @@ internal sealed class IcsInternPool
         return s;
     }
 
-    /// <summary>A parameter with one value, shared with earlier ones of the same name and value when the value is short.</summary>
+    /// <summary>A parameter with one value, shared with earlier ones of the same name and value when the value is short
+    /// (names and short values are shared strings here, so the cache compares references).</summary>
     internal IcsParameter Parameter(string name, string value)
     {
         if (value.Length > MaxValueLength)
@@ -98,5 +95,16 @@ internal sealed class IcsInternPool
             _parameters.Add((name, value), parameter);
         }
         return parameter;
+    }
+
+    private sealed class ReferencePair : IEqualityComparer<(string Name, string Value)>
+    {
+        internal static readonly ReferencePair Instance = new();
+
+        public bool Equals((string Name, string Value) x, (string Name, string Value) y)
+            => ReferenceEquals(x.Name, y.Name) && ReferenceEquals(x.Value, y.Value);
+
+        public int GetHashCode((string Name, string Value) obj)
+            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Name), RuntimeHelpers.GetHashCode(obj.Value));
     }
 }

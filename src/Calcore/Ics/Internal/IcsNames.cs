@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Frozen;
-using System.Collections.Generic;
 using Calcore.Internal;
 
 namespace Calcore.Ics.Internal;
@@ -138,7 +137,4 @@ internal static class IcsNames
 
     /// <summary>The shared instance of a common value (exact match), or null.</summary>
     internal static string? FindKnownValue(ReadOnlySpan<char> value) => ValueLookup.TryGetValue(value, out string? known) ? known : null;
-
-    /// <summary>Whether a known name list holds the name (for tests).</summary>
-    internal static IEnumerable<string> Known => KnownNames;
 }
