@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Calcore.Ics;
+using CsCheck;
 using FluentAssertions;
 using Xunit;
 
@@ -201,6 +202,15 @@ public partial class IcsReaderTests
     }
 
     [Fact]
+    public void BEGIN_with_parameters_is_read_with_a_warning_and_without_a_colon_is_skipped()
+    {
+        IcsReadResult result = IcsReader.Read("BEGIN;X=1:VCALENDAR\r\nBEGIN;X=2\r\nEND:VCALENDAR\r\n");
+
+        Only(result).Name.Should().Be("VCALENDAR");
+        result.Diagnostics.Select(d => d.Severity).Should().Equal(IcsSeverity.Warning, IcsSeverity.Error);
+    }
+
+    [Fact]
     public void Strict_mode_reads_warnings_without_throwing()
     {
         IcsReadResult result = IcsReader.Read(Calendar("BEGIN:VEVENT", "END:VEVENT\t").Replace("\r\n", "\n", StringComparison.Ordinal), Strict);
@@ -236,5 +246,53 @@ public partial class IcsReaderTests
         FluentActions.Invoking(() => IcsReader.Read((string)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IcsReader.Read((Stream)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => IcsReader.ReadComponents((TextReader)null!)).Should().Throw<ArgumentNullException>();
+    }
+}
+
+/// <summary>Random damage to a valid file: a tolerant read never throws and keeps the events before the damage.</summary>
+public class IcsReaderDamageTests
+{
+    private static readonly IcsReadOptions Strict = new() { Mode = IcsReadMode.Strict };
+
+    private static readonly byte[] Valid = Encoding.UTF8.GetBytes(string.Concat(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
+        string.Concat(Enumerable.Range(0, 20).Select(i =>
+            $"BEGIN:VEVENT\r\nUID:{i}\r\nDTSTART;TZID=\"Europe/Paris\":20261204T090000\r\nSUMMARY:Caf\u00e9 \u20ac\U0001F600 {i}\\, x\r\nATTENDEE;CN=\"A, B\";PARTSTAT=ACCEPTED:mailto:a@example.com\r\nBEGIN:VALARM\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\n")),
+        "END:VCALENDAR\r\n"));
+
+    [Fact]
+    public void A_damaged_file_is_read_without_an_exception_whatever_the_damage()
+    {
+        var gen = Gen.Select(Gen.Int[0, Valid.Length], Gen.Int[0, 200], Gen.Byte[0, 255].Array[0, 40], Gen.Int[0, 3]);
+
+        gen.Sample((at, cut, junk, kind) =>
+        {
+            byte[] bytes = kind switch
+            {
+                0 => Valid[..at],                                                          // truncated
+                1 => [.. Valid[..at], .. junk, .. Valid[Math.Min(Valid.Length, at + cut)..]], // replaced
+                2 => [.. Valid[..at], .. Valid[Math.Min(Valid.Length, at + cut)..]],          // a piece removed
+                _ => [.. Valid[..at], .. junk, .. Valid[at..]],                              // garbage inserted
+            };
+            IcsReadResult fromBytes = IcsReader.Read(new MemoryStream(bytes));
+            IcsReadResult fromText = IcsReader.Read(Encoding.UTF8.GetString(bytes));
+            foreach (IcsReadResult result in new[] { fromBytes, fromText })
+            {
+                if (kind == 0 && at > 40)
+                {
+                    int complete = Encoding.UTF8.GetString(Valid[..at]).Split("END:VEVENT\r\n").Length - 1;
+                    result.Components.Should().ContainSingle().Which.GetComponents("VEVENT").Should().HaveCountGreaterThanOrEqualTo(complete);
+                }
+            }
+            IcsReader.ReadComponents(new MemoryStream(bytes)).Count().Should().BeGreaterThanOrEqualTo(fromBytes.Components.Length);
+            try
+            {
+                IcsReader.Read(new MemoryStream(bytes), Strict);
+            }
+            catch (IcsParseException)
+            {
+                // Strict mode throws this and nothing else.
+            }
+        }, iter: 400, threads: 1);
     }
 }

@@ -119,6 +119,11 @@ internal sealed class IcsParser
         {
             // BEGIN/END take no parameters; read the value after the first colon anyway.
             int colon = line.IndexOf(':');
+            if (colon < 0)
+            {
+                Error(line.Length, $"{keyword} has no ':' (RFC 5545 §3.1); line skipped.");
+                return;
+            }
             Warn(nameEnd, $"{keyword} has parameters; ignored.");
             nameEnd = colon;
         }
