@@ -192,4 +192,29 @@ public partial class IcsReaderTests
         ReferenceEquals(a.Parameters[0], b.Parameters[0]).Should().BeTrue("PARTSTAT=ACCEPTED is shared");
         ReferenceEquals(a.Parameters[1].Name, b.Parameters[1].Name).Should().BeTrue("an X- name seen twice is shared");
     }
+
+    [Fact]
+    public void Repeated_parameters_read_the_same_as_the_first_time_whatever_their_form()
+    {
+        string[] lines =
+        [
+            "ATTENDEE;partstat=ACCEPTED;X-A=b:mailto:a@example.com",
+            "ATTENDEE;PARTSTAT=ACCEPTED;X-A=b,c:mailto:a@example.com",
+            "ATTENDEE;PARTSTAT=\"ACCEPTED\";X-A=b^^:mailto:a@example.com",
+            "ATTENDEE;PARTSTAT=ACCEPTED;X-A=b;X-A=\"b\":mailto:a@example.com",
+            "ATTENDEE;PARTSTAT=;X-A:mailto:a@example.com",
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:a@example.com",
+        ];
+        string[] all = [.. lines, .. lines];
+
+        IcsComponent calendar = Only(IcsReader.Read(Calendar(["BEGIN:VEVENT", .. all, "END:VEVENT"])));
+
+        IcsProperty[] alone = [.. lines.Select(ReadPropertyAlone)];
+        calendar.Components[0].Properties.Should().Equal([.. alone, .. alone]);
+        alone[0].Parameters.Should().Equal(new IcsParameter("PARTSTAT", "ACCEPTED"), new IcsParameter("X-A", "b"));
+        alone[1].Parameters[1].Values.Should().Equal("b", "c");
+        alone[2].Parameters[1].Value.Should().Be("b^");
+    }
+
+    private static IcsProperty ReadPropertyAlone(string line) => Only(IcsReader.Read(Calendar(line))).Properties[2];
 }

@@ -19,8 +19,12 @@ internal sealed class IcsInternPool
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _valueLookup;
     private readonly Dictionary<(string Name, string Value), IcsParameter> _parameters = new(ReferencePair.Instance);
 
+    private readonly Dictionary<string, IcsParameter> _parameterTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IcsParameter>.AlternateLookup<ReadOnlySpan<char>> _parameterTextLookup;
+
     internal IcsInternPool()
     {
+        _parameterTextLookup = _parameterTexts.GetAlternateLookup<ReadOnlySpan<char>>();
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _valueLookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -65,16 +69,35 @@ internal sealed class IcsInternPool
         {
             return value.ToString();
         }
+        string? known = IcsNames.FindKnownValue(value);
+        if (known is not null)
+        {
+            return known;
+        }
         if (_valueLookup.TryGetValue(value, out string? seen))
         {
             return seen;
         }
-        string s = IcsNames.FindKnownValue(value) ?? value.ToString();
+        string s = value.ToString();
         if (_values.Count < MaxEntries)
         {
             _values.Add(s, s);
         }
         return s;
+    }
+
+    /// <summary>The parameter read before from the same text, such as <c>PARTSTAT=ACCEPTED</c>, or null.</summary>
+    internal IcsParameter? FindParameterText(ReadOnlySpan<char> text)
+        => _parameterTextLookup.TryGetValue(text, out IcsParameter? seen) ? seen : null;
+
+    /// <summary>Remembers the parameter read from a simple text (a name, '=', and a value without quotes, commas or
+    /// carets).</summary>
+    internal void AddParameterText(ReadOnlySpan<char> text, IcsParameter parameter)
+    {
+        if (_parameterTexts.Count < MaxEntries)
+        {
+            _parameterTextLookup.TryAdd(text, parameter);
+        }
     }
 
     /// <summary>A parameter with one value, shared with earlier ones of the same name and value when the value is short

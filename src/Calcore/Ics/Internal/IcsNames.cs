@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using Calcore.Internal;
 
 namespace Calcore.Ics.Internal;
@@ -54,13 +53,9 @@ internal static class IcsNames
         "UTC", "Etc/UTC",
     ];
 
-    private static readonly FrozenDictionary<string, string> Names = KnownNames.ToFrozenDictionary(n => n, n => n, StringComparer.Ordinal);
+    private static readonly IcsStringTable NameTable = new(KnownNames);
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup =
-        Names.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ValueLookup =
-        KnownValues.ToFrozenDictionary(n => n, n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly IcsStringTable ValueTable = new(KnownValues);
 
     internal static string Check(string name, string paramName)
     {
@@ -91,7 +86,7 @@ internal static class IcsNames
         if (name.Length <= 64)
         {
             Span<char> upper = stackalloc char[name.Length];
-            if (TryUpper(name, upper) && NameLookup.TryGetValue(upper, out string? known))
+            if (TryUpper(name, upper) && NameTable.Find(upper) is string known)
             {
                 return known;
             }
@@ -133,8 +128,8 @@ internal static class IcsNames
     }
 
     /// <summary>The shared instance of a known upper-case name, or null.</summary>
-    internal static string? FindKnownName(ReadOnlySpan<char> upper) => NameLookup.TryGetValue(upper, out string? known) ? known : null;
+    internal static string? FindKnownName(ReadOnlySpan<char> upper) => NameTable.Find(upper) is string known ? known : null;
 
     /// <summary>The shared instance of a common value (exact match), or null.</summary>
-    internal static string? FindKnownValue(ReadOnlySpan<char> value) => ValueLookup.TryGetValue(value, out string? known) ? known : null;
+    internal static string? FindKnownValue(ReadOnlySpan<char> value) => ValueTable.Find(value);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -12,6 +13,9 @@ internal sealed class IcsParser
 {
     /// <summary>Diagnostics reported per read at most; one more warning says the rest were not reported.</summary>
     internal const int MaxDiagnostics = 1000;
+
+    /// <summary>The characters that end a simple <c>NAME=VALUE</c> parameter, or show that it is not simple.</summary>
+    private static readonly SearchValues<char> SegmentEnds = SearchValues.Create(";:\",^");
 
     private readonly IcsLineSource _source;
     private readonly IcsReadOptions _options;
@@ -199,6 +203,20 @@ internal sealed class IcsParser
             while (line[i] == ';')
             {
                 i++;
+                // Fast path: a simple NAME=VALUE seen before in this read (PARTSTAT=ACCEPTED) is one lookup.
+                int segmentStart = i;
+                int simpleEnd = line[i..].IndexOfAny(SegmentEnds);
+                bool simple = simpleEnd > 0 && simpleEnd <= 64 && line[i + simpleEnd] is ';' or ':';
+                if (simple)
+                {
+                    IcsParameter? seen = _pool.FindParameterText(line.Slice(i, simpleEnd));
+                    if (seen is not null)
+                    {
+                        _parameters.Add(seen);
+                        i += simpleEnd;
+                        continue;
+                    }
+                }
                 int eq = line[i..].IndexOfAny('=', ';', ':');
                 if (eq < 0)
                 {
@@ -258,9 +276,19 @@ internal sealed class IcsParser
                     }
                     i++;
                 }
-                _parameters.Add(_values.Count == 1
-                    ? _pool.Parameter(parameterName, _values[0])
-                    : new IcsParameter(parameterName, [.. _values], trusted: true));
+                if (_values.Count == 1)
+                {
+                    IcsParameter parameter = _pool.Parameter(parameterName, _values[0]);
+                    _parameters.Add(parameter);
+                    if (simple)
+                    {
+                        _pool.AddParameterText(line.Slice(segmentStart, simpleEnd), parameter);
+                    }
+                }
+                else
+                {
+                    _parameters.Add(new IcsParameter(parameterName, [.. _values], trusted: true));
+                }
             }
             parameters = [.. _parameters];
         }
