@@ -266,6 +266,10 @@ internal static class SnapshotJson
         {
             w.WriteString("uid", uid);
         }
+        if (d.Sequence != 0)
+        {
+            w.WriteNumber("sequence", d.Sequence);
+        }
         w.WriteStartArray("recurrence");
         foreach (string line in d.Recurrence)
         {
@@ -284,6 +288,7 @@ internal static class SnapshotJson
         AccessClass? accessClass = null;
         List<string>? categories = null, recurrence = null;
         AttendeeId? organizer = null;
+        int sequence = 0;
         while (NextProperty(ref r))
         {
             if (r.ValueTextEquals("timing"u8))
@@ -327,6 +332,11 @@ internal static class SnapshotJson
             {
                 uid = String(ref r);
             }
+            else if (r.ValueTextEquals("sequence"u8))
+            {
+                Value(ref r);
+                sequence = r.GetInt32();
+            }
             else if (r.ValueTextEquals("recurrence"u8))
             {
                 recurrence = Strings(ref r);
@@ -347,6 +357,7 @@ internal static class SnapshotJson
             Categories = categories ?? throw Missing("categories"),
             OrganizerId = organizer,
             Uid = uid,
+            Sequence = sequence,
             Recurrence = recurrence ?? throw Missing("recurrence"),
         };
     }

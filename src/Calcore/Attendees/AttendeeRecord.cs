@@ -119,7 +119,7 @@ public sealed record AttendeeRecord
 
     /// <summary>Whether a text is a calendar address this record keeps: <c>mailto:</c> (any case), then an address
     /// with an <c>@</c> that is neither first nor last, no whitespace or control characters, and an absolute URI.</summary>
-    private static bool IsCalendarAddress(string value)
+    internal static bool IsCalendarAddress(string value)
     {
         const string Scheme = "mailto:";
         if (value.Length > MaxAddressLength || !value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))

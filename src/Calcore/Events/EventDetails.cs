@@ -35,6 +35,7 @@ public sealed record EventDetails
     private readonly AccessClass _accessClass;
     private readonly ImmutableSortedSet<string> _categories = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     private readonly string? _uid;
+    private readonly int _sequence;
     private readonly AttendeeId? _organizerId;
     private readonly ImmutableArray<string> _recurrence = [];
 
@@ -147,6 +148,20 @@ public sealed record EventDetails
         }
     }
 
+    /// <summary>Gets the iCalendar SEQUENCE (RFC 5545 §3.8.7.4): the organizer's revision number of the event, 0 by
+    /// default. An import updates a stored event only from a revision at least as new; the engine does not change it
+    /// by itself.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    public int Sequence
+    {
+        get => _sequence;
+        init
+        {
+            Preconditions.CheckArgumentRange(nameof(Sequence), value, 0, int.MaxValue);
+            _sequence = value;
+        }
+    }
+
     /// <summary>Gets the recurrence lines of a recurring event (a series): <c>RRULE:</c>, <c>RDATE…</c>, <c>EXDATE…</c>
     /// and <c>EXRULE:</c> content lines of RFC 5545 §3.8.5, as in Google Calendar's <c>recurrence</c> list; empty for a
     /// single event.</summary>
@@ -192,6 +207,7 @@ public sealed record EventDetails
            && _categories.SetEquals(other._categories)
            && OrganizerId == other.OrganizerId
            && string.Equals(_uid, other._uid, StringComparison.Ordinal)
+           && _sequence == other._sequence
            && _recurrence.SequenceEqual(other._recurrence, StringComparer.Ordinal);
 
     /// <inheritdoc/>
