@@ -1,6 +1,7 @@
 using Calcore;
 using Calcore.Attendees;
 using Calcore.Events;
+using Calcore.Ics;
 using Calcore.Scheduling;
 using NodaTime;
 
@@ -52,3 +53,8 @@ foreach (CalendarEvent e in agenda)
 {
     Console.WriteLine($"Florent's week: {e.Timing.Start:ddd HH:mm} {e.Title}");
 }
+
+// Florent's week as an iCalendar file (RFC 5545) for Outlook, Google Calendar or Apple Calendar; ImportAsync reads one.
+IcsCalendar exported = await manager.ExportAsync([florent.Id], week);
+string ics = exported.Write();
+Console.WriteLine($"iCalendar: {exported.Events.Length} events, {ics.Split("BEGIN:VTIMEZONE").Length - 1} time zone");

@@ -32,6 +32,7 @@ public class QuickstartTests
             Florent's week: Wed 09:30 Stand-up
             Florent's week: Fri 09:30 Stand-up
             Florent's week: Fri 16:00 Florent's Meeting
+            iCalendar: 2 events, 1 time zone
 
             """);
     }
