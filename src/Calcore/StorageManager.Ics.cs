@@ -61,6 +61,8 @@ public sealed partial class StorageManager
     /// as VEVENTs with RECURRENCE-ID, cancelled instances as EXDATE), each event once.</summary>
     /// <param name="attendees">The attendees whose events to export.</param>
     /// <param name="window">The window (bounded).</param>
+    /// <param name="criteria">Only the events that match these criteria (<see cref="SearchCriteria.Matches"/>); all by
+    /// default.</param>
     /// <param name="viewer">Who will read the file: a private or confidential event on which the viewer is neither
     /// organizer nor attendee is written as busy time only (no title, description, location or people). Null shows
     /// everything.</param>
@@ -68,7 +70,8 @@ public sealed partial class StorageManager
     /// <returns>The calendar; write it with <see cref="IcsCalendar.Write()"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
     /// <exception cref="ArgumentException">The window is unbounded.</exception>
-    public async Task<IcsCalendar> ExportAsync(IEnumerable<AttendeeId> attendees, Interval window, AttendeeId? viewer = null, CancellationToken cancellationToken = default)
+    public async Task<IcsCalendar> ExportAsync(IEnumerable<AttendeeId> attendees, Interval window, SearchCriteria? criteria = null, AttendeeId? viewer = null,
+        CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(attendees);
         CheckBounded(window, nameof(window));
@@ -78,7 +81,7 @@ public sealed partial class StorageManager
         {
             foreach (CalendarEvent e in await Storage.QueryEventsAsync(new EventQuery { Window = window, Attendee = id }, cancellationToken).ConfigureAwait(false))
             {
-                if (seen.Add(e.Id))
+                if ((criteria is null || criteria.Matches(e)) && seen.Add(e.Id))
                 {
                     events.Add(e);
                 }
@@ -96,7 +99,7 @@ public sealed partial class StorageManager
 
     /// <summary>Exports one event, or a series with its exceptions, as a calendar.</summary>
     /// <param name="eventId">The event or series (an instance id exports the whole series).</param>
-    /// <param name="viewer">Who will read the file (see <see cref="ExportAsync(IEnumerable{AttendeeId}, Interval, AttendeeId?, CancellationToken)"/>);
+    /// <param name="viewer">Who will read the file (see <see cref="ExportAsync(IEnumerable{AttendeeId}, Interval, SearchCriteria?, AttendeeId?, CancellationToken)"/>);
     /// null shows everything.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The calendar.</returns>

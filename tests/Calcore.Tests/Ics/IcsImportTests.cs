@@ -181,6 +181,7 @@ public class IcsImportTests
         seenByBob.Details.Location.Should().BeEmpty();
         seenByBob.Attendees.Should().BeEmpty();
         seenByAnn.Details.Title.Should().Be("Doctor");
+        (await _m.ExportAsync([new AttendeeId("ann")], window, new SearchCriteria { Categories = ["none"] })).Events.Should().BeEmpty();
     }
 
     [Fact]
