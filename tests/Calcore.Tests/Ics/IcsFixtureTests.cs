@@ -95,7 +95,7 @@ public sealed class IcsFixtureTests
     [Theory(Skip = "Reported to the lead: reading our own output warns \"The time zone 'Europe/Berlin' is a tzdb id, but the file's VTIMEZONE "
         + "for it has other offsets in 2010–2040; the file's definition is used\" and replaces the tzdb zone by the VTIMEZONE's. Our writer "
         + "writes a VTIMEZONE for the years in use only (2026 here), and IcsZoneResolver.AgreeOn compares from 2010, before its first onset, "
-        + "where a VTIMEZONE defines nothing. Unskip once the resolver compares from the VTIMEZONE's first onset.")]
+        + "where a VTIMEZONE defines nothing. Unskip once the resolver compares from the VTIMEZONE's first onset (with that change, checked by hand, this passes for every fixture).")]
     [MemberData(nameof(ValidFixtures))]
     public void Our_output_of_a_valid_fixture_reads_back_with_the_fixture_s_warnings_and_nothing_else(string file)
     {
@@ -105,8 +105,9 @@ public sealed class IcsFixtureTests
 
         second.Diagnostics.Select(d => (d.Severity, d.Message)).Should().Equal(
             first.Diagnostics.Select(d => (d.Severity, d.Message)), "{0}: {1}", file, string.Join("; ", second.Diagnostics));
-        second.Calendar.Events.Select(e => e.Details.Timing.Zone).Where(z => z is not null)
-            .Should().OnlyContain(z => ReferenceEquals(z, DateTimeZoneProviders.Tzdb.GetZoneOrNull(z!.Id)), "our output names tzdb zones by their ids");
+        second.Calendar.Events.Select(e => e.Details.Timing.Zone)
+            .Where(z => z is not null && z != DateTimeZone.Utc && !ReferenceEquals(z, DateTimeZoneProviders.Tzdb.GetZoneOrNull(z.Id)))
+            .Should().BeEmpty("our output names tzdb zones by their ids, and they read as tzdb's zones");
     }
 
     [Theory]
