@@ -1,8 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Calcore.Attendees;
+using Calcore.Events;
+using Calcore.Ics;
+using NodaTime;
+using NodaTime.Text;
 
 namespace Calcore.Tests.Ics.Readers;
 
@@ -97,6 +103,129 @@ public sealed class IcsManifest
         });
         return events;
     }
+
+    /// <summary>A manifest event as it reads once an end is written: our model has no "no end", and RFC 5545 §3.6.1
+    /// gives an event without DTEND or DURATION one day (a date) or no time (a date-time), which is what our writer writes
+    /// as DTEND. Other fields are unchanged.</summary>
+    public static ReaderEvent WithEndWritten(ReaderEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.End is not null || e.Start is null)
+        {
+            return e;
+        }
+
+        return e with
+        {
+            End = e.Start.Length == 10
+                ? FormatDate(LocalDatePattern.Iso.Parse(e.Start).Value.PlusDays(1))
+                : e.Start,
+        };
+    }
+
+    /// <summary>Our reading of a calendar in the manifest's terms (times from <see cref="EventTiming.ToInterval"/> in UTC:
+    /// an instant with Z, a floating time without, a date for all-day; recurrence ids likewise, floating when the series
+    /// is floating), sorted as the readers' lists are.</summary>
+    public static IReadOnlyList<ReaderEvent> FromOurEvents(IcsCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var floatingSeries = calendar.Events.Where(e => e.RecurrenceId is null && e.Details.Timing.IsFloating).Select(e => e.Uid).ToHashSet(StringComparer.Ordinal);
+        var events = new List<ReaderEvent>();
+        foreach (IcsEvent e in calendar.Events)
+        {
+            EventTiming timing = e.Details.Timing;
+            Interval interval = timing.ToInterval(DateTimeZone.Utc);
+            string? recurrenceId = e.RecurrenceId switch
+            {
+                null => null,
+                { IsDate: true } key => FormatDate(key.Date),
+                { } key => FormatInstant(key.Instant, floatingSeries.Contains(e.Uid)),
+            };
+            string start = timing.IsAllDay ? FormatDate(timing.StartDate) : FormatInstant(interval.Start, timing.IsFloating);
+            string end = timing.IsAllDay ? FormatDate(timing.EndDate) : FormatInstant(interval.End, timing.IsFloating);
+            string? rrule = e.Details.Recurrence.FirstOrDefault(l => l.StartsWith("RRULE:", StringComparison.Ordinal));
+            IEnumerable<string> exdates = e.Details.Recurrence.Where(l => l.StartsWith("EXDATE", StringComparison.Ordinal))
+                .SelectMany(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(','))
+                .Select(FormatIcsTime);
+            events.Add(new ReaderEvent(
+                e.Uid, recurrenceId, start, end, e.Details.Title.Length == 0 ? null : e.Details.Title, IndependentReaders.NormalizeRRule(rrule),
+                [.. exdates.Order(StringComparer.Ordinal)],
+                [.. e.Attendees.Select(Attendee).OrderBy(a => a.Address, StringComparer.Ordinal)]));
+        }
+
+        events.Sort((x, y) =>
+        {
+            int c = string.CompareOrdinal(x.Uid, y.Uid);
+            return c != 0 ? c : string.CompareOrdinal(x.RecurrenceId ?? "", y.RecurrenceId ?? "");
+        });
+        return events;
+    }
+
+    /// <summary>Field by field, where two readings of an event differ ("equal" when they do not).</summary>
+    public static string Differences(ReaderEvent read, ReaderEvent expected)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(expected);
+        var parts = new List<string>();
+        void Compare(string name, object? a, object? b)
+        {
+            if (!Equals(a, b))
+            {
+                parts.Add($"{name}: read '{a}', expected '{b}'");
+            }
+        }
+
+        Compare("uid", read.Uid, expected.Uid);
+        Compare("recurrenceId", read.RecurrenceId, expected.RecurrenceId);
+        Compare("start", read.Start, expected.Start);
+        Compare("end", read.End, expected.End);
+        Compare("summary", read.Summary, expected.Summary);
+        Compare("rrule", read.RRule, expected.RRule);
+        Compare("exdates", string.Join(",", read.ExDates), string.Join(",", expected.ExDates));
+        Compare("attendees", string.Join(",", read.Attendees), string.Join(",", expected.Attendees));
+        return parts.Count == 0 ? "equal" : string.Join("; ", parts);
+    }
+
+    private static ReaderAttendee Attendee(IcsCalendarUser user)
+    {
+        string address = user.Address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? user.Address[7..] : user.Address;
+        return new ReaderAttendee(
+            address.ToLowerInvariant(),
+            user.Status switch
+            {
+                ParticipationStatus.Accepted => "ACCEPTED",
+                ParticipationStatus.Declined => "DECLINED",
+                ParticipationStatus.Tentative => "TENTATIVE",
+                ParticipationStatus.Delegated => "DELEGATED",
+                _ => "NEEDS-ACTION",
+            },
+            user.Role switch
+            {
+                ParticipationRole.Chair => "CHAIR",
+                ParticipationRole.OptionalParticipant => "OPT-PARTICIPANT",
+                ParticipationRole.NonParticipant => "NON-PARTICIPANT",
+                _ => "REQ-PARTICIPANT",
+            },
+            user.Type switch
+            {
+                CalendarUserType.Individual => "INDIVIDUAL",
+                CalendarUserType.Group => "GROUP",
+                CalendarUserType.Resource => "RESOURCE",
+                CalendarUserType.Room => "ROOM",
+                _ => "UNKNOWN",
+            });
+    }
+
+    private static string FormatDate(LocalDate date) => date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
+    private static string FormatInstant(Instant instant, bool floating)
+        => instant.InUtc().LocalDateTime.ToString(floating ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss" : "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A DATE (<c>20280214</c>), UTC (<c>20260406T080000Z</c>) or floating date-time in the manifest's form.</summary>
+    private static string FormatIcsTime(string value)
+        => value.Length == 8
+            ? $"{value[..4]}-{value[4..6]}-{value[6..8]}"
+            : $"{value[..4]}-{value[4..6]}-{value[6..8]}T{value[9..11]}:{value[11..13]}:{value[13..15]}{(value.EndsWith('Z') ? "Z" : "")}";
 }
 
 /// <summary>One valid fixture in the manifest.</summary>
