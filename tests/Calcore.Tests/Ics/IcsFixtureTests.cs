@@ -92,10 +92,7 @@ public sealed class IcsFixtureTests
         IcsCalendar.Read(new MemoryStream(Encoding.UTF8.GetBytes(written))).Calendar.Events.Should().Equal(first.Calendar.Events, "as bytes too");
     }
 
-    [Theory(Skip = "Reported to the lead: reading our own output warns \"The time zone 'Europe/Berlin' is a tzdb id, but the file's VTIMEZONE "
-        + "for it has other offsets in 2010–2040; the file's definition is used\" and replaces the tzdb zone by the VTIMEZONE's. Our writer "
-        + "writes a VTIMEZONE for the years in use only (2026 here), and IcsZoneResolver.AgreeOn compares from 2010, before its first onset, "
-        + "where a VTIMEZONE defines nothing. Unskip once the resolver compares from the VTIMEZONE's first onset (with that change, checked by hand, this passes for every fixture).")]
+    [Theory]
     [MemberData(nameof(ValidFixtures))]
     public void Our_output_of_a_valid_fixture_reads_back_with_the_fixture_s_warnings_and_nothing_else(string file)
     {

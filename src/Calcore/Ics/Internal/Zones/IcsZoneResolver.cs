@@ -174,6 +174,11 @@ internal sealed class IcsZoneResolver
     {
         Instant start = Instant.FromUtc(_firstYear, 1, 1, 0, 0);
         Instant end = Instant.FromUtc(_lastYear + 1, 1, 1, 0, 0);
+        // A VTIMEZONE defines nothing before its first onset (a writer may describe only the years it uses).
+        if (own.GetZoneInterval(start) is { HasStart: false, HasEnd: true } initial && initial.End > start)
+        {
+            start = initial.End < end ? initial.End : end;
+        }
         var instants = new List<Instant> { start };
         foreach (ZoneInterval zi in named.GetZoneIntervals(start, end))
         {
