@@ -60,7 +60,11 @@ internal static class IcsNames
     internal static string Check(string name, string paramName)
     {
         Preconditions.CheckNotNull(name, paramName);
-        Preconditions.CheckArgument(IsName(name), paramName, $"'{name}' is not an iCalendar name (letters, digits and '-', at least one).");
+        if (!IsName(name))
+        {
+            // The message is built only for a bad name: Check runs for every property a writer builds.
+            throw new ArgumentException($"'{name}' is not an iCalendar name (letters, digits and '-', at least one).", paramName);
+        }
         return Upper(name);
     }
 

@@ -1,5 +1,4 @@
 using System;
-using Calcore.Internal;
 
 namespace Calcore.Ics.Internal;
 
@@ -25,11 +24,20 @@ internal static class IcsText
     /// except horizontal tab (RFC 5545 §3.1, VALUE-CHAR/SAFE-CHAR).</summary>
     internal static string CheckValue(string value, string paramName)
     {
-        for (int i = 0; i < value.Length; i++)
+        // One vectorised search; the message is built only when a control character is there.
+        int i = value.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+        while (i >= 0 && value[i] == '\t')
         {
-            char c = value[i];
-            Preconditions.CheckArgument(!(char.IsControl(c) && c != '\t'), paramName,
-                $"The value holds a control character (U+{(int)c:X4}) at position {i}; escape line breaks in TEXT as \\n.");
+            int next = value.AsSpan(i + 1).IndexOfAnyInRange('\0', '\u001f');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        if (i < 0)
+        {
+            i = value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
+        }
+        if (i >= 0)
+        {
+            throw new ArgumentException($"The value holds a control character (U+{(int)value[i]:X4}) at position {i}; escape line breaks in TEXT as \\n.", paramName);
         }
         return value;
     }
