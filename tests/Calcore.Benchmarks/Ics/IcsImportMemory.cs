@@ -127,8 +127,7 @@ public static class IcsImportMemory
         return result is { Failed: 0 } ? 0 : 1;
     }
 
-    private static bool IsConcurrentGc() => AppContext.TryGetSwitch("System.GC.Concurrent", out bool on) ? on
-        : Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") is not "0";
+    private static bool IsConcurrentGc() => System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.Batch;
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 

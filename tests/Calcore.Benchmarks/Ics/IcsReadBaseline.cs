@@ -26,25 +26,16 @@ namespace Calcore.Benchmarks.Ics;
 [BenchmarkCategory("Ics", "Read")]
 public class IcsReadBaseline
 {
-    private System.Runtime.GCLatencyMode _latencyBefore;
     private string _text = null!;
     private IcsCorpusStats _stats = null!;
-
-    /// <summary>Gets a value indicating whether the benchmarks run with the concurrent (background) GC, the default;
-    /// a derived class turns it off for the process in setup (<see cref="System.Runtime.GCLatencyMode.Batch"/>).</summary>
-    protected virtual bool ConcurrentGc => true;
 
     /// <summary>Generates the calendar and checks each reader on it.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _latencyBefore = System.Runtime.GCSettings.LatencyMode;
-        if (!ConcurrentGc)
-        {
-            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
-        }
         (_text, _stats) = IcsCorpus.Build(IcsCorpusShape.ForRun);
         Console.WriteLine("// Corpus: " + _stats);
+        // Batch when the run has --gc-nonconcurrent (DOTNET_gcConcurrent=0 in the benchmark process's runtimeconfig).
         Console.WriteLine("// GC latency mode: " + System.Runtime.GCSettings.LatencyMode + " (Batch: no background GC)");
 
         IcsBareScan.Scan(_text, out int lines);
@@ -79,10 +70,6 @@ public class IcsReadBaseline
             throw new InvalidOperationException("Calcore does not see the whole calendar, or reports errors.");
         }
     }
-
-    /// <summary>Restores the GC latency mode (the in-process smoke pass runs every class in one process).</summary>
-    [GlobalCleanup]
-    public void Cleanup() => System.Runtime.GCSettings.LatencyMode = _latencyBefore;
 
     /// <summary>Ical.Net 5.2.4 reads the calendar into its object model.</summary>
     /// <returns>The number of VEVENTs.</returns>

@@ -24,28 +24,19 @@ namespace Calcore.Benchmarks.Ics;
 [BenchmarkCategory("Ics", "Write")]
 public class IcsWriteBaseline
 {
-    private System.Runtime.GCLatencyMode _latencyBefore;
     private Calendar _icalNet = null!;
     private string[] _lines = null!;
     private int _length;
     private System.Collections.Immutable.ImmutableArray<global::Calcore.Ics.IcsComponent> _calcoreComponents;
     private global::Calcore.Ics.IcsCalendar _calcoreCalendar = null!;
 
-    /// <summary>Gets a value indicating whether the benchmarks run with the concurrent (background) GC, the default;
-    /// a derived class turns it off for the process in setup (<see cref="System.Runtime.GCLatencyMode.Batch"/>).</summary>
-    protected virtual bool ConcurrentGc => true;
-
     /// <summary>Generates the calendar and reads it with each library.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _latencyBefore = System.Runtime.GCSettings.LatencyMode;
-        if (!ConcurrentGc)
-        {
-            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
-        }
         (string text, IcsCorpusStats stats) = IcsCorpus.Build(IcsCorpusShape.ForRun);
         Console.WriteLine("// Corpus: " + stats);
+        // Batch when the run has --gc-nonconcurrent (DOTNET_gcConcurrent=0 in the benchmark process's runtimeconfig).
         Console.WriteLine("// GC latency mode: " + System.Runtime.GCSettings.LatencyMode + " (Batch: no background GC)");
         _length = text.Length;
         _lines = IcsBareScan.Unfold(text);
@@ -67,10 +58,6 @@ public class IcsWriteBaseline
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Written: Calcore lexical {CalcoreLexical():N0} chars, Calcore events {CalcoreEvents():N0} chars ({_calcoreCalendar.Events.Length:N0} events)"));
     }
-
-    /// <summary>Restores the GC latency mode (the in-process smoke pass runs every class in one process).</summary>
-    [GlobalCleanup]
-    public void Cleanup() => System.Runtime.GCSettings.LatencyMode = _latencyBefore;
 
     /// <summary>Ical.Net 5.2.4 serializes its calendar.</summary>
     /// <returns>The length of the text.</returns>
