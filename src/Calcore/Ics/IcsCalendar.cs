@@ -66,7 +66,31 @@ public sealed class IcsCalendar
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="IcsParseException">In strict mode, at the first error.</exception>
     public static IcsCalendarReadResult Read(string text, IcsReadOptions? options = null)
-        => Read(new StringReader(Preconditions.CheckNotNull(text)), options);
+    {
+        // Text already in memory is read whole (faster than the streaming reader), then mapped.
+        IcsReadResult read = IcsReader.Read(Preconditions.CheckNotNull(text), options);
+        var diagnostics = new List<IcsDiagnostic>(read.Diagnostics);
+        return Build(ReadEvents(Flatten(read.Components), diagnostics.Add, options), diagnostics);
+    }
+
+    /// <summary>The components of whole calendars in the order the streaming reader gives them: each VCALENDAR's
+    /// children, then the VCALENDAR with its properties only.</summary>
+    private static IEnumerable<IcsComponent> Flatten(ImmutableArray<IcsComponent> components)
+    {
+        foreach (IcsComponent c in components)
+        {
+            if (c.Name != "VCALENDAR")
+            {
+                yield return c;
+                continue;
+            }
+            foreach (IcsComponent child in c.Components)
+            {
+                yield return child;
+            }
+            yield return new IcsComponent(c.Name, c.Properties, [], c.Line);
+        }
+    }
 
     /// <summary>Reads a calendar from a UTF-8 stream (a fold inside a multi-byte character is read correctly), without
     /// holding the whole text in memory.</summary>

@@ -17,13 +17,6 @@ namespace Calcore.Ics.Internal;
 /// recurrence engine's own bounds). Not thread-safe (one per read).</remarks>
 internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> report)
 {
-    /// <summary>The properties the mapping interprets; every other one is kept in <see cref="IcsEvent.OtherProperties"/>.</summary>
-    private static readonly HashSet<string> Mapped = new(StringComparer.Ordinal)
-    {
-        "UID", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP", "CLASS", "CATEGORIES",
-        "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", "ORGANIZER", "ATTENDEE", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE",
-    };
-
     /// <summary>Maps one VEVENT; null (with an error reported) when it cannot be an event.</summary>
     internal IcsEvent? Map(IcsComponent vevent)
     {
@@ -45,35 +38,71 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
 
     private IcsEvent? MapOrThrow(IcsComponent vevent)
     {
-        IcsProperty? dtstart = vevent.FindProperty("DTSTART");
+        // One pass over the properties: the ones the engine models are picked out, the rest kept in order.
+        IcsProperty? dtstart = null, dtend = null, duration = null, uidProperty = null, summary = null, description = null, location = null;
+        IcsProperty? status = null, transp = null, klass = null, recurrenceIdProperty = null, sequence = null, stamp = null, created = null, modified = null;
+        bool recurs = false;
+        List<IcsProperty>? categories = null;
+        ImmutableArray<IcsCalendarUser>.Builder? attendees = null;
+        ImmutableArray<IcsProperty>.Builder? others = null;
+        IcsCalendarUser? organizer = null;
+        foreach (IcsProperty p in vevent.Properties)
+        {
+            switch (p.Name)
+            {
+                case "DTSTART": dtstart ??= p; break;
+                case "DTEND": dtend ??= p; break;
+                case "DURATION": duration ??= p; break;
+                case "UID": uidProperty ??= p; break;
+                case "SUMMARY": summary ??= p; break;
+                case "DESCRIPTION": description ??= p; break;
+                case "LOCATION": location ??= p; break;
+                case "STATUS": status ??= p; break;
+                case "TRANSP": transp ??= p; break;
+                case "CLASS": klass ??= p; break;
+                case "RECURRENCE-ID": recurrenceIdProperty ??= p; break;
+                case "SEQUENCE": sequence ??= p; break;
+                case "DTSTAMP": stamp ??= p; break;
+                case "CREATED": created ??= p; break;
+                case "LAST-MODIFIED": modified ??= p; break;
+                case "CATEGORIES": (categories ??= []).Add(p); break;
+                case "RRULE" or "RDATE" or "EXDATE" or "EXRULE": recurs = true; break;
+                case "ATTENDEE": (attendees ??= ImmutableArray.CreateBuilder<IcsCalendarUser>()).Add(User(p)); break;
+                case "ORGANIZER": organizer ??= User(p); break;
+                default: (others ??= ImmutableArray.CreateBuilder<IcsProperty>()).Add(p); break;
+            }
+        }
         if (dtstart is null)
         {
             Error(vevent.Line, $"The VEVENT at line {vevent.Line} has no DTSTART; it was skipped.");
             return null;
         }
-        string uid = vevent.FindProperty("UID") is { } u && u.Value.Length > 0 ? IcsValues.ReadText(u.Value) : SyntheticUid(vevent);
+        string uid = uidProperty is { Value.Length: > 0 } ? IcsValues.ReadText(uidProperty.Value) : SyntheticUid(vevent);
         IcsDateTime start = IcsValues.ReadDateTime(dtstart);
         if (!TryZone(start, dtstart.Line, out DateTimeZone? zone))
         {
             return null;
         }
-        EventTiming? timing = Timing(vevent, start, zone);
+        EventTiming? timing = Timing(vevent, start, zone, dtend, duration);
         if (timing is null)
         {
             return null;
         }
         var details = new EventDetails(timing)
         {
-            Title = Text(vevent, "SUMMARY") ?? "",
-            Description = Text(vevent, "DESCRIPTION") ?? "",
-            Location = Text(vevent, "LOCATION") ?? "",
-            Status = Status(vevent),
-            Transparency = string.Equals(vevent.FindProperty("TRANSP")?.Value, "TRANSPARENT", StringComparison.OrdinalIgnoreCase) ? Transparency.Transparent : Transparency.Opaque,
-            AccessClass = Class(vevent),
-            Categories = Categories(vevent),
+            Title = summary is null ? "" : IcsValues.ReadText(summary.Value),
+            Description = description is null ? "" : IcsValues.ReadText(description.Value),
+            Location = location is null ? "" : IcsValues.ReadText(location.Value),
+            Status = Status(status),
+            Transparency = transp is not null && transp.Value.Equals("TRANSPARENT", StringComparison.OrdinalIgnoreCase) ? Transparency.Transparent : Transparency.Opaque,
+            AccessClass = Class(klass),
             Uid = uid,
         };
-        if (vevent.FindProperty("RECURRENCE-ID") is null)
+        if (categories is not null)
+        {
+            details = details with { Categories = Categories(categories) };
+        }
+        if (recurs && recurrenceIdProperty is null)
         {
             List<string> recurrence = RecurrenceLines(vevent, start);
             if (recurrence.Count > 0)
@@ -90,31 +119,13 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
                 }
             }
         }
-        (OriginalStart? recurrenceId, bool thisAndFuture) = RecurrenceId(vevent);
-        var attendees = ImmutableArray.CreateBuilder<IcsCalendarUser>();
-        var alarms = ImmutableArray.CreateBuilder<IcsComponent>();
-        var others = ImmutableArray.CreateBuilder<IcsProperty>();
-        IcsCalendarUser? organizer = null;
-        foreach (IcsProperty p in vevent.Properties)
-        {
-            if (p.Name == "ATTENDEE")
-            {
-                attendees.Add(User(p));
-            }
-            else if (p.Name == "ORGANIZER")
-            {
-                organizer = User(p);
-            }
-            else if (!Mapped.Contains(p.Name))
-            {
-                others.Add(p);
-            }
-        }
+        (OriginalStart? recurrenceId, bool thisAndFuture) = RecurrenceId(recurrenceIdProperty);
+        ImmutableArray<IcsComponent>.Builder? alarms = null;
         foreach (IcsComponent c in vevent.Components)
         {
             if (c.Name == "VALARM")
             {
-                alarms.Add(c);
+                (alarms ??= ImmutableArray.CreateBuilder<IcsComponent>()).Add(c);
             }
             else
             {
@@ -123,16 +134,16 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
         }
         return new IcsEvent(uid, details)
         {
-            Sequence = vevent.FindProperty("SEQUENCE") is { } s ? Math.Max(0, IcsValues.ReadInteger(s.Value)) : 0,
+            Sequence = sequence is null ? 0 : Math.Max(0, IcsValues.ReadInteger(sequence.Value)),
             RecurrenceId = recurrenceId,
             ThisAndFuture = thisAndFuture,
             Organizer = organizer,
-            Attendees = attendees.ToImmutable(),
-            Stamp = InstantOf(vevent, "DTSTAMP"),
-            Created = InstantOf(vevent, "CREATED"),
-            LastModified = InstantOf(vevent, "LAST-MODIFIED"),
-            Alarms = alarms.ToImmutable(),
-            OtherProperties = others.ToImmutable(),
+            Attendees = attendees?.DrainToImmutable() ?? [],
+            Stamp = InstantOf(stamp),
+            Created = InstantOf(created),
+            LastModified = InstantOf(modified),
+            Alarms = alarms?.DrainToImmutable() ?? [],
+            OtherProperties = others?.DrainToImmutable() ?? [],
             Line = vevent.Line,
         };
     }
@@ -150,10 +161,8 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
         return value.Form != IcsDateTimeForm.Zoned || zone is not null;
     }
 
-    private EventTiming? Timing(IcsComponent vevent, IcsDateTime start, DateTimeZone? zone)
+    private EventTiming? Timing(IcsComponent vevent, IcsDateTime start, DateTimeZone? zone, IcsProperty? dtend, IcsProperty? duration)
     {
-        IcsProperty? dtend = vevent.FindProperty("DTEND");
-        IcsProperty? duration = vevent.FindProperty("DURATION");
         if (start.IsDate)
         {
             int days = 1;
@@ -199,41 +208,34 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
         return EventTiming.Timed(start.Value, zone, length);
     }
 
-    private static string? Text(IcsComponent c, string name) => c.FindProperty(name) is { } p ? IcsValues.ReadText(p.Value) : null;
-
-    private EventStatus Status(IcsComponent vevent)
+    private EventStatus Status(IcsProperty? p)
     {
-        if (vevent.FindProperty("STATUS") is not { } p)
+        if (p is null || Is(p.Value, "CONFIRMED"))
         {
             return EventStatus.Confirmed;
         }
-        switch (p.Value.ToUpperInvariant())
+        if (Is(p.Value, "TENTATIVE"))
         {
-            case "CONFIRMED":
-                return EventStatus.Confirmed;
-            case "TENTATIVE":
-                return EventStatus.Tentative;
-            case "CANCELLED":
-            case "CANCELED":
-                return EventStatus.Cancelled;
-            default:
-                Warning(p.Line, $"STATUS '{p.Value}' is not an event status; read as CONFIRMED.");
-                return EventStatus.Confirmed;
+            return EventStatus.Tentative;
         }
+        if (Is(p.Value, "CANCELLED") || Is(p.Value, "CANCELED"))
+        {
+            return EventStatus.Cancelled;
+        }
+        Warning(p.Line, $"STATUS '{p.Value}' is not an event status; read as CONFIRMED.");
+        return EventStatus.Confirmed;
     }
 
-    private static AccessClass Class(IcsComponent vevent)
-        => vevent.FindProperty("CLASS")?.Value.ToUpperInvariant() switch
-        {
-            null or "PUBLIC" => AccessClass.Public,
-            "CONFIDENTIAL" => AccessClass.Confidential,
-            _ => AccessClass.Private, // RFC 5545 §3.8.1.3: an unknown class is treated as PRIVATE.
-        };
+    private static bool Is(string value, string name) => value.Equals(name, StringComparison.OrdinalIgnoreCase);
 
-    private static List<string> Categories(IcsComponent vevent)
+    // RFC 5545 §3.8.1.3: an unknown class is treated as PRIVATE.
+    private static AccessClass Class(IcsProperty? p)
+        => p is null || Is(p.Value, "PUBLIC") ? AccessClass.Public : Is(p.Value, "CONFIDENTIAL") ? AccessClass.Confidential : AccessClass.Private;
+
+    private static List<string> Categories(List<IcsProperty> properties)
     {
         var categories = new List<string>();
-        foreach (IcsProperty p in vevent.GetProperties("CATEGORIES"))
+        foreach (IcsProperty p in properties)
         {
             foreach (string c in IcsValues.ReadTextList(p.Value))
             {
@@ -330,9 +332,9 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
         lines.Add(dates ? $"{name};VALUE=DATE:{text}" : $"{name}:{text}");
     }
 
-    private (OriginalStart? Key, bool ThisAndFuture) RecurrenceId(IcsComponent vevent)
+    private (OriginalStart? Key, bool ThisAndFuture) RecurrenceId(IcsProperty? p)
     {
-        if (vevent.FindProperty("RECURRENCE-ID") is not { } p)
+        if (p is null)
         {
             return (null, false);
         }
@@ -358,7 +360,7 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
         ParticipationRole role = ParticipationRole.RequiredParticipant;
         ParticipationStatus status = ParticipationStatus.NeedsAction;
         bool rsvp = false;
-        var others = ImmutableArray.CreateBuilder<IcsParameter>();
+        ImmutableArray<IcsParameter>.Builder? others = null;
         foreach (IcsParameter parameter in p.Parameters)
         {
             string v = parameter.Value;
@@ -368,48 +370,32 @@ internal sealed class EventMapping(IcsZoneResolver zones, Action<IcsDiagnostic> 
                     cn = v;
                     break;
                 case "CUTYPE":
-                    type = v.ToUpperInvariant() switch
-                    {
-                        "INDIVIDUAL" => CalendarUserType.Individual,
-                        "GROUP" => CalendarUserType.Group,
-                        "RESOURCE" => CalendarUserType.Resource,
-                        "ROOM" => CalendarUserType.Room,
-                        _ => CalendarUserType.Unknown,
-                    };
+                    type = Is(v, "INDIVIDUAL") ? CalendarUserType.Individual : Is(v, "ROOM") ? CalendarUserType.Room : Is(v, "RESOURCE") ? CalendarUserType.Resource
+                        : Is(v, "GROUP") ? CalendarUserType.Group : CalendarUserType.Unknown;
                     break;
                 case "ROLE":
-                    role = v.ToUpperInvariant() switch
-                    {
-                        "CHAIR" => ParticipationRole.Chair,
-                        "OPT-PARTICIPANT" => ParticipationRole.OptionalParticipant,
-                        "NON-PARTICIPANT" => ParticipationRole.NonParticipant,
-                        _ => ParticipationRole.RequiredParticipant,
-                    };
+                    role = Is(v, "CHAIR") ? ParticipationRole.Chair : Is(v, "OPT-PARTICIPANT") ? ParticipationRole.OptionalParticipant
+                        : Is(v, "NON-PARTICIPANT") ? ParticipationRole.NonParticipant : ParticipationRole.RequiredParticipant;
                     break;
                 case "PARTSTAT":
-                    status = v.ToUpperInvariant() switch
-                    {
-                        "ACCEPTED" => ParticipationStatus.Accepted,
-                        "DECLINED" => ParticipationStatus.Declined,
-                        "TENTATIVE" => ParticipationStatus.Tentative,
-                        "DELEGATED" => ParticipationStatus.Delegated,
-                        _ => ParticipationStatus.NeedsAction,
-                    };
+                    status = Is(v, "ACCEPTED") ? ParticipationStatus.Accepted : Is(v, "DECLINED") ? ParticipationStatus.Declined
+                        : Is(v, "TENTATIVE") ? ParticipationStatus.Tentative : Is(v, "DELEGATED") ? ParticipationStatus.Delegated : ParticipationStatus.NeedsAction;
                     break;
                 case "RSVP":
-                    rsvp = string.Equals(v, "TRUE", StringComparison.OrdinalIgnoreCase);
+                    rsvp = Is(v, "TRUE");
                     break;
                 default:
-                    others.Add(parameter);
+                    (others ??= ImmutableArray.CreateBuilder<IcsParameter>()).Add(parameter);
                     break;
             }
         }
-        return new IcsCalendarUser(p.Value.Trim(), cn, type, role, status, rsvp) { OtherParameters = others.ToImmutable() };
+        string address = p.Value.Length > 0 && (char.IsWhiteSpace(p.Value[0]) || char.IsWhiteSpace(p.Value[^1])) ? p.Value.Trim() : p.Value;
+        return new IcsCalendarUser(address, cn, type, role, status, rsvp) { OtherParameters = others?.DrainToImmutable() ?? [] };
     }
 
-    private Instant? InstantOf(IcsComponent c, string name)
+    private Instant? InstantOf(IcsProperty? p)
     {
-        if (c.FindProperty(name) is not { } p)
+        if (p is null)
         {
             return null;
         }

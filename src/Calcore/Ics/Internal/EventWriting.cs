@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Calcore.Attendees;
 using Calcore.Events;
 using NodaTime;
@@ -18,55 +19,55 @@ internal static class EventWriting
         EventDetails d = e.Details;
         var properties = new List<IcsProperty>
         {
-            new("UID", IcsValues.WriteText(e.Uid)),
-            new("DTSTAMP", IcsValues.WriteUtc(e.Stamp ?? e.LastModified ?? e.Created ?? Instant.FromUnixTimeSeconds(0))),
+            Prop("UID", IcsValues.WriteText(e.Uid)),
+            Prop("DTSTAMP", IcsValues.WriteUtc(e.Stamp ?? e.LastModified ?? e.Created ?? Instant.FromUnixTimeSeconds(0))),
         };
         if (e.Created is { } created)
         {
-            properties.Add(new("CREATED", IcsValues.WriteUtc(created)));
+            properties.Add(Prop("CREATED", IcsValues.WriteUtc(created)));
         }
         if (e.LastModified is { } modified)
         {
-            properties.Add(new("LAST-MODIFIED", IcsValues.WriteUtc(modified)));
+            properties.Add(Prop("LAST-MODIFIED", IcsValues.WriteUtc(modified)));
         }
         if (e.Sequence > 0)
         {
-            properties.Add(new("SEQUENCE", e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            properties.Add(Prop("SEQUENCE", e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         if (e.RecurrenceId is { } key)
         {
             IcsProperty id = RecurrenceId(key, series ?? d.Timing);
-            properties.Add(e.ThisAndFuture ? new IcsProperty(id.Name, id.Value, [.. id.Parameters, new IcsParameter("RANGE", "THISANDFUTURE")]) : id);
+            properties.Add(e.ThisAndFuture ? Prop(id.Name, id.Value, [.. id.Parameters, Param("RANGE", "THISANDFUTURE")]) : id);
         }
         properties.Add(Start("DTSTART", d.Timing));
         properties.Add(End(d.Timing));
         if (d.Title.Length > 0)
         {
-            properties.Add(new("SUMMARY", IcsValues.WriteText(d.Title)));
+            properties.Add(Prop("SUMMARY", IcsValues.WriteText(d.Title)));
         }
         if (d.Description.Length > 0)
         {
-            properties.Add(new("DESCRIPTION", IcsValues.WriteText(d.Description)));
+            properties.Add(Prop("DESCRIPTION", IcsValues.WriteText(d.Description)));
         }
         if (d.Location.Length > 0)
         {
-            properties.Add(new("LOCATION", IcsValues.WriteText(d.Location)));
+            properties.Add(Prop("LOCATION", IcsValues.WriteText(d.Location)));
         }
         if (d.Status != EventStatus.Confirmed)
         {
-            properties.Add(new("STATUS", d.Status == EventStatus.Tentative ? "TENTATIVE" : "CANCELLED"));
+            properties.Add(Prop("STATUS", d.Status == EventStatus.Tentative ? "TENTATIVE" : "CANCELLED"));
         }
         if (d.Transparency == Transparency.Transparent)
         {
-            properties.Add(new("TRANSP", "TRANSPARENT"));
+            properties.Add(Prop("TRANSP", "TRANSPARENT"));
         }
         if (d.AccessClass != AccessClass.Public)
         {
-            properties.Add(new("CLASS", d.AccessClass == AccessClass.Private ? "PRIVATE" : "CONFIDENTIAL"));
+            properties.Add(Prop("CLASS", d.AccessClass == AccessClass.Private ? "PRIVATE" : "CONFIDENTIAL"));
         }
         if (d.Categories.Count > 0)
         {
-            properties.Add(new("CATEGORIES", IcsValues.WriteTextList(d.Categories)));
+            properties.Add(Prop("CATEGORIES", IcsValues.WriteTextList(d.Categories)));
         }
         if (e.Organizer is { } organizer)
         {
@@ -90,21 +91,21 @@ internal static class EventWriting
     {
         if (timing.IsAllDay)
         {
-            return new IcsProperty(name, IcsValues.WriteDate(timing.Start.Date), new IcsParameter("VALUE", "DATE"));
+            return Prop(name, IcsValues.WriteDate(timing.Start.Date), Param("VALUE", "DATE"));
         }
         return Wall(name, timing.Start, timing.Zone);
     }
 
     private static IcsProperty Wall(string name, LocalDateTime local, DateTimeZone? zone)
-        => zone is null ? new IcsProperty(name, IcsValues.WriteDateTime(local))
-            : zone == DateTimeZone.Utc || zone.Id == "UTC" ? new IcsProperty(name, IcsValues.WriteDateTime(local) + "Z")
-            : new IcsProperty(name, IcsValues.WriteDateTime(local), new IcsParameter("TZID", zone.Id));
+        => zone is null ? Prop(name, IcsValues.WriteDateTime(local))
+            : zone == DateTimeZone.Utc || zone.Id == "UTC" ? Prop(name, IcsValues.WriteDateTime(local) + "Z")
+            : Prop(name, IcsValues.WriteDateTime(local), Param("TZID", zone.Id));
 
     private static IcsProperty End(EventTiming timing)
     {
         if (timing.IsAllDay)
         {
-            return new IcsProperty("DTEND", IcsValues.WriteDate(timing.Start.Date.PlusDays(timing.Days)), new IcsParameter("VALUE", "DATE"));
+            return Prop("DTEND", IcsValues.WriteDate(timing.Start.Date.PlusDays(timing.Days)), Param("VALUE", "DATE"));
         }
         LocalDateTime end = timing.Zone is null
             ? timing.Start.PlusTicks(timing.Duration.BclCompatibleTicks)
@@ -116,7 +117,7 @@ internal static class EventWriting
     {
         if (key.IsDate)
         {
-            return new IcsProperty("RECURRENCE-ID", IcsValues.WriteDate(key.Date), new IcsParameter("VALUE", "DATE"));
+            return Prop("RECURRENCE-ID", IcsValues.WriteDate(key.Date), Param("VALUE", "DATE"));
         }
         DateTimeZone? zone = series.IsAllDay ? null : series.Zone;
         LocalDateTime local = key.Instant.InZone(zone ?? DateTimeZone.Utc).LocalDateTime;
@@ -136,7 +137,7 @@ internal static class EventWriting
             int eq = parts[i].IndexOf('=', StringComparison.Ordinal);
             parameters.Add(new IcsParameter(parts[i][..eq], parts[i][(eq + 1)..].Trim('"').Split(',')));
         }
-        return new IcsProperty(parts[0], value, parameters);
+        return Prop(IcsNames.Upper(parts[0]), value, [.. parameters]);
     }
 
     private static IcsProperty User(string name, IcsCalendarUser user, bool organizer)
@@ -144,13 +145,13 @@ internal static class EventWriting
         var parameters = new List<IcsParameter>();
         if (user.CommonName is { Length: > 0 } cn)
         {
-            parameters.Add(new IcsParameter("CN", cn));
+            parameters.Add(Param("CN", cn));
         }
         if (!organizer)
         {
             if (user.Type != CalendarUserType.Individual)
             {
-                parameters.Add(new IcsParameter("CUTYPE", user.Type switch
+                parameters.Add(Param("CUTYPE", user.Type switch
                 {
                     CalendarUserType.Group => "GROUP",
                     CalendarUserType.Resource => "RESOURCE",
@@ -158,14 +159,14 @@ internal static class EventWriting
                     _ => "UNKNOWN",
                 }));
             }
-            parameters.Add(new IcsParameter("ROLE", user.Role switch
+            parameters.Add(Param("ROLE", user.Role switch
             {
                 ParticipationRole.Chair => "CHAIR",
                 ParticipationRole.OptionalParticipant => "OPT-PARTICIPANT",
                 ParticipationRole.NonParticipant => "NON-PARTICIPANT",
                 _ => "REQ-PARTICIPANT",
             }));
-            parameters.Add(new IcsParameter("PARTSTAT", user.Status switch
+            parameters.Add(Param("PARTSTAT", user.Status switch
             {
                 ParticipationStatus.Accepted => "ACCEPTED",
                 ParticipationStatus.Declined => "DECLINED",
@@ -175,11 +176,11 @@ internal static class EventWriting
             }));
             if (user.Rsvp)
             {
-                parameters.Add(new IcsParameter("RSVP", "TRUE"));
+                parameters.Add(Param("RSVP", "TRUE"));
             }
         }
         parameters.AddRange(user.OtherParameters);
-        return new IcsProperty(name, user.Address, parameters);
+        return Prop(name, user.Address, [.. parameters]);
     }
 
     /// <summary>The zones the events use (by id, sorted) with the years each must cover: from the earliest start to the
@@ -229,4 +230,17 @@ internal static class EventWriting
         }
         return last;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Value), IcsParameter> Parameters = new();
+
+    /// <summary>A property built without the public constructor's name check (the names here are constants); the value
+    /// is still checked, once, for characters a content line cannot carry.</summary>
+    private static IcsProperty Prop(string name, string value, params IcsParameter[] parameters)
+        => new(name, parameters.Length == 0 ? [] : ImmutableArray.Create(parameters), IcsText.CheckValue(value, nameof(value)), 0);
+
+    /// <summary>A one-value parameter; the common ones (PARTSTAT=ACCEPTED, VALUE=DATE, TZID=…) are shared instances.</summary>
+    private static IcsParameter Param(string name, string value)
+        => value.Length <= 40 && name != "CN"
+            ? Parameters.GetOrAdd((name, value), static key => new IcsParameter(key.Name, ImmutableArray.Create(key.Value), trusted: true))
+            : new IcsParameter(name, ImmutableArray.Create(value), trusted: true);
 }
