@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
+using Calcore.Events;
 using Calcore.Ics.Internal;
 using Calcore.Ics.Internal.Zones;
 using Calcore.Internal;
@@ -260,35 +263,72 @@ public sealed class IcsCalendar
 
     /// <summary>Returns the calendar as a VCALENDAR component (with a VTIMEZONE for each zone its events use).</summary>
     /// <returns>The component.</returns>
-    public IcsComponent ToComponent()
+    public IcsComponent ToComponent() => new("VCALENDAR", Header(), Components());
+
+    private List<IcsProperty> Header()
     {
         var properties = new List<IcsProperty> { new("PRODID", ProductId), new("VERSION", "2.0"), new("CALSCALE", "GREGORIAN") };
         properties.AddRange(Properties);
-        var components = new List<IcsComponent>();
+        return properties;
+    }
+
+    /// <summary>The VTIMEZONEs, the events and the other components, each built when it is reached (so a calendar is
+    /// written without holding all of its components at once).</summary>
+    private IEnumerable<IcsComponent> Components()
+    {
         foreach ((DateTimeZone zone, int from, int to) in EventWriting.ZonesInUse(Events).Values)
         {
-            components.Add(VTimeZoneWriter.Build(zone, from, to));
+            yield return VTimeZoneWriter.Build(zone, from, to);
         }
-        var series = Events.Where(e => e.RecurrenceId is null).GroupBy(e => e.Uid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Details.Timing, StringComparer.Ordinal);
+        var series = new Dictionary<string, EventTiming>(StringComparer.Ordinal);
         foreach (IcsEvent e in Events)
         {
-            components.Add(EventWriting.ToComponent(e, e.RecurrenceId is null ? null : series.GetValueOrDefault(e.Uid)));
+            if (e.RecurrenceId is null)
+            {
+                series.TryAdd(e.Uid, e.Details.Timing);
+            }
         }
-        components.AddRange(OtherComponents);
-        return new IcsComponent("VCALENDAR", properties, components);
+        foreach (IcsEvent e in Events)
+        {
+            yield return EventWriting.ToComponent(e, e.RecurrenceId is null ? null : series.GetValueOrDefault(e.Uid));
+        }
+        foreach (IcsComponent c in OtherComponents)
+        {
+            yield return c;
+        }
     }
 
     /// <summary>Writes the calendar as iCalendar text (CRLF line ends, folded at 75 octets).</summary>
     /// <returns>The text.</returns>
-    public string Write() => IcsWriter.Write(ToComponent());
+    public string Write()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer);
+        return writer.ToString();
+    }
 
     /// <summary>Writes the calendar to a stream as UTF-8 (without a byte order mark).</summary>
     /// <param name="stream">The stream; not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    public void Write(Stream stream) => IcsWriter.Write([ToComponent()], Preconditions.CheckNotNull(stream));
+    public void Write(Stream stream)
+    {
+        Preconditions.CheckNotNull(stream);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        Write(writer);
+    }
 
-    /// <summary>Writes the calendar to a text writer.</summary>
+    /// <summary>Writes the calendar to a text writer, one component at a time.</summary>
     /// <param name="writer">The writer; not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
-    public void Write(TextWriter writer) => IcsWriter.Write([ToComponent()], Preconditions.CheckNotNull(writer));
+    public void Write(TextWriter writer)
+    {
+        Preconditions.CheckNotNull(writer);
+        var content = new IcsContentWriter(writer);
+        content.WriteBegin(new IcsComponent("VCALENDAR", Header()));
+        foreach (IcsComponent c in Components())
+        {
+            content.Write(c);
+        }
+        content.WriteEnd("VCALENDAR");
+    }
 }

@@ -43,6 +43,17 @@ internal sealed class IcsContentWriter
         }
     }
 
+    /// <summary>Writes a component's BEGIN line and its properties; its sub-components and END follow through
+    /// <see cref="Write"/> and <see cref="WriteEnd"/> (a calendar streamed one event at a time).</summary>
+    internal void WriteBegin(IcsComponent component)
+    {
+        WriteBeginOrEnd("BEGIN:", component.Name);
+        WriteProperties(component);
+    }
+
+    /// <summary>Writes a component's END line.</summary>
+    internal void WriteEnd(string name) => WriteBeginOrEnd("END:", name);
+
     private void WriteBeginOrEnd(string keyword, string name)
     {
         _length = 0;
